@@ -1,0 +1,307 @@
+//! A question bank: where it is read from, its validated form, and loading (raw TOML -> checked
+//! [`Bank`]). The checks themselves live in `validate`.
+
+mod raw;
+mod validate;
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use crate::diag::{Diagnostic, Severity};
+use crate::notes::Notes;
+
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
+
+pub use validate::Summary;
+
+/// Where a bank comes from: compiled into the binary, or a folder on disk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BankSource {
+    Bundled,
+    Dir(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    pub source: BankSource,
+    /// Overrides the notes file the manifest names.
+    pub notes: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pillar {
+    pub id: String,
+    pub name: String,
+    pub weight: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct QuestionOption {
+    pub text: String,
+    pub correct: bool,
+    pub why: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    /// Index into [`Bank::pillars`].
+    pub pillar: usize,
+    /// Refs as written in the bank.
+    pub refs: Vec<String>,
+    /// The headings the refs resolve to, in the same order.
+    pub anchors: Vec<usize>,
+    /// Section-level heading of the first ref.
+    pub section: usize,
+    pub difficulty: Option<u8>,
+    pub prompt: String,
+    pub explanation: Option<String>,
+    pub shuffle: bool,
+    pub options: Vec<QuestionOption>,
+    /// File the question was read from, as displayed in diagnostics.
+    pub file: String,
+}
+
+impl Question {
+    /// How many options must be chosen: 1 for single-response.
+    pub fn select(&self) -> usize {
+        self.options.iter().filter(|o| o.correct).count()
+    }
+
+    pub fn is_multi(&self) -> bool {
+        self.select() > 1
+    }
+
+    /// Indices of the correct options, ascending.
+    pub fn correct_set(&self) -> Vec<usize> {
+        (0..self.options.len()).filter(|&i| self.options[i].correct).collect()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Bank {
+    pub name: String,
+    pub code: String,
+    /// Length of a full mock exam.
+    pub exam_questions: usize,
+    pub exam_minutes: u32,
+    pub pass_mark: u32,
+    pub pillars: Vec<Pillar>,
+    pub questions: Vec<Question>,
+    pub notes: Notes,
+    pub notes_file: String,
+}
+
+impl Bank {
+    pub fn pillar_index(&self, id: &str) -> Option<usize> {
+        self.pillars.iter().position(|p| p.id == id)
+    }
+
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    pub fn section_title(&self, question: &Question) -> &str {
+        &self.notes.headings[question.section].title
+    }
+
+    /// A fingerprint of the bank's content, so history can tell when a bank changed.
+    pub fn content_hash(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        // FNV-1a: stable across Rust versions, unlike `DefaultHasher`.
+        struct Fnv(u64);
+        impl Hasher for Fnv {
+            fn finish(&self) -> u64 {
+                self.0
+            }
+            fn write(&mut self, bytes: &[u8]) {
+                for b in bytes {
+                    self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x100000001b3);
+                }
+            }
+        }
+        let mut h = Fnv(0xcbf29ce484222325);
+        for q in &self.questions {
+            q.id.hash(&mut h);
+            q.prompt.hash(&mut h);
+            for o in &q.options {
+                o.text.hash(&mut h);
+                o.correct.hash(&mut h);
+            }
+        }
+        h.finish()
+    }
+}
+
+/// Everything `load` found: the bank when there were no errors, and every diagnostic.
+#[derive(Debug)]
+pub struct Loaded {
+    pub bank: Option<Bank>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub summary: Option<Summary>,
+}
+
+impl Loaded {
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+}
+
+/// One file of a bank as read: its display path and bytes.
+pub(crate) struct RawFile<'a> {
+    pub path: String,
+    pub bytes: Cow<'a, [u8]>,
+}
+
+/// The manifest and question files of a bank, or a diagnostic saying why they cannot be listed.
+fn read_bank_files(source: &BankSource) -> Result<(RawFile<'static>, Vec<RawFile<'static>>), Diagnostic> {
+    match source {
+        BankSource::Bundled => {
+            let mut manifest = None;
+            let mut questions = Vec::new();
+            for (path, text) in bundled::BUNDLED {
+                let Some(name) = path.strip_prefix("questions/") else {
+                    continue;
+                };
+                let file = RawFile {
+                    path: (*path).to_string(),
+                    bytes: Cow::Borrowed(text.as_bytes()),
+                };
+                if name == "bank.toml" {
+                    manifest = Some(file);
+                } else {
+                    questions.push(file);
+                }
+            }
+            let manifest = manifest.ok_or_else(|| {
+                error_at("questions/bank.toml", "the bundled bank has no manifest; rebuild Proctor")
+            })?;
+            Ok((manifest, questions))
+        }
+        BankSource::Dir(dir) => {
+            let shown = dir.display().to_string();
+            let entries = std::fs::read_dir(dir).map_err(|e| {
+                error_at(&shown, &format!("cannot read the bank folder: {e} (pass a folder that holds bank.toml)"))
+            })?;
+            let mut names: Vec<String> = entries
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".toml"))
+                .collect();
+            names.sort();
+            let read = |name: &str| -> Result<RawFile<'static>, Diagnostic> {
+                let path = dir.join(name);
+                let shown = path.display().to_string();
+                std::fs::read(&path)
+                    .map(|bytes| RawFile {
+                        path: shown.clone(),
+                        bytes: Cow::Owned(bytes),
+                    })
+                    .map_err(|e| error_at(&shown, &format!("cannot read: {e}")))
+            };
+            if !names.iter().any(|n| n == "bank.toml") {
+                return Err(error_at(
+                    &dir.join("bank.toml").display().to_string(),
+                    "no manifest: a bank folder needs a bank.toml (see docs/bank-format.md)",
+                ));
+            }
+            let manifest = read("bank.toml")?;
+            let questions = names
+                .iter()
+                .filter(|n| *n != "bank.toml")
+                .map(|n| read(n))
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok((manifest, questions))
+        }
+    }
+}
+
+/// Read a notes file named relative to the manifest (or given on the command line).
+fn read_notes(source: &BankSource, manifest_path: &str, relative: &str) -> (String, Result<Vec<u8>, String>) {
+    match source {
+        BankSource::Bundled => {
+            let joined = normalize(&Path::new(manifest_path).parent().unwrap_or(Path::new("")).join(relative));
+            let found = bundled::BUNDLED
+                .iter()
+                .find(|(p, _)| *p == joined)
+                .map(|(_, text)| text.as_bytes().to_vec())
+                .ok_or_else(|| "not found in the bundled files".to_string());
+            (joined, found)
+        }
+        BankSource::Dir(_) => {
+            let path = Path::new(manifest_path).parent().unwrap_or(Path::new("")).join(relative);
+            let shown = path.display().to_string();
+            let read = std::fs::read(&path).map_err(|e| e.to_string());
+            (shown, read)
+        }
+    }
+}
+
+/// Resolve `.` and `..` without touching the file system (for bundled paths).
+fn normalize(path: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            std::path::Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    parts.join("/")
+}
+
+fn error_at(file: &str, message: &str) -> Diagnostic {
+    Diagnostic {
+        file: file.to_string(),
+        pos: None,
+        severity: Severity::Error,
+        message: message.to_string(),
+    }
+}
+
+/// Load and validate a bank, collecting every problem rather than stopping at the first.
+pub fn load(options: &LoadOptions) -> Loaded {
+    let (manifest, files) = match read_bank_files(&options.source) {
+        Ok(found) => found,
+        Err(d) => {
+            return Loaded {
+                bank: None,
+                diagnostics: vec![d],
+                summary: None,
+            };
+        }
+    };
+    let notes_override = options.notes.as_ref().map(|p| {
+        let shown = p.display().to_string();
+        let read = std::fs::read(p).map_err(|e| e.to_string());
+        (shown, read)
+    });
+    validate::run(
+        manifest,
+        files,
+        |manifest_path, relative| read_notes(&options.source, manifest_path, relative),
+        notes_override,
+    )
+}
+
+/// Load a bank and turn errors into [`crate::Error::InvalidBank`]; warnings are dropped.
+pub fn load_valid(options: &LoadOptions) -> Result<Bank, crate::Error> {
+    let loaded = load(options);
+    match loaded.bank {
+        Some(bank) => Ok(bank),
+        None => Err(crate::Error::InvalidBank(loaded.diagnostics)),
+    }
+}

@@ -1,0 +1,495 @@
+//! Every check of a bank, each reported as a diagnostic at the offending value.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+
+use super::{raw, Bank, Loaded, Pillar, Question, QuestionOption, RawFile};
+use crate::diag::{byte_pos, Diagnostic, LineIndex, Severity};
+use crate::exam::apportion;
+use crate::notes::{Notes, RefError};
+
+/// Collects diagnostics for one file, turning byte spans into line:column.
+struct FileDiags<'a> {
+    path: &'a str,
+    index: LineIndex<'a>,
+}
+
+impl FileDiags<'_> {
+    fn at(&self, offset: usize, severity: Severity, message: String) -> Diagnostic {
+        Diagnostic {
+            file: self.path.to_string(),
+            pos: Some(self.index.pos(offset)),
+            severity,
+            message,
+        }
+    }
+
+    fn error<T>(&self, value: &Spanned<T>, message: String) -> Diagnostic {
+        self.at(value.span().start, Severity::Error, message)
+    }
+}
+
+fn file_error(file: &str, message: String) -> Diagnostic {
+    Diagnostic {
+        file: file.to_string(),
+        pos: None,
+        severity: Severity::Error,
+        message,
+    }
+}
+
+fn decode<'a>(file: &'a RawFile<'_>, out: &mut Vec<Diagnostic>) -> Option<&'a str> {
+    match std::str::from_utf8(&file.bytes) {
+        Ok(text) => Some(text.strip_prefix('\u{feff}').unwrap_or(text)),
+        Err(e) => {
+            let pos = byte_pos(&file.bytes, e.valid_up_to());
+            out.push(Diagnostic {
+                file: file.path.clone(),
+                pos: Some(pos),
+                severity: Severity::Error,
+                message: "the file is not valid UTF-8; save it with UTF-8 encoding".into(),
+            });
+            None
+        }
+    }
+}
+
+fn parse<T: DeserializeOwned>(path: &str, text: &str, out: &mut Vec<Diagnostic>) -> Option<T> {
+    match toml::from_str::<T>(text) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            let message = e.message().trim().replace('\n', " ");
+            out.push(Diagnostic {
+                file: path.to_string(),
+                pos: e.span().map(|s| LineIndex::new(text).pos(s.start)),
+                severity: Severity::Error,
+                message,
+            });
+            None
+        }
+    }
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// The checked manifest.
+struct Exam {
+    name: String,
+    code: String,
+    questions: usize,
+    minutes: u32,
+    pass_mark: u32,
+    notes: Spanned<String>,
+    questions_offset: usize,
+    pillar_offsets: Vec<usize>,
+}
+
+fn check_manifest(m: raw::Manifest, f: &FileDiags<'_>, out: &mut Vec<Diagnostic>) -> (Exam, Vec<Pillar>) {
+    let e = m.exam.into_inner();
+    for (value, what) in [(&e.name, "name"), (&e.code, "code")] {
+        if value.get_ref().trim().is_empty() {
+            out.push(f.error(value, format!("exam {what} is empty")));
+        }
+    }
+    let positive = |v: &Spanned<i64>, what: &str, out: &mut Vec<Diagnostic>| {
+        if *v.get_ref() < 1 {
+            out.push(f.error(v, format!("{what} must be at least 1, found {}", v.get_ref())));
+        }
+        u32::try_from(*v.get_ref()).unwrap_or(0)
+    };
+    let questions = positive(&e.questions, "questions", out);
+    let minutes = positive(&e.minutes, "minutes", out);
+    let pass = *e.pass_mark.get_ref();
+    if !(100..=1000).contains(&pass) {
+        out.push(f.error(
+            &e.pass_mark,
+            format!("pass_mark must be on the scaled 100-1000 score, found {pass}"),
+        ));
+    }
+    let mut pillars: Vec<Pillar> = Vec::new();
+    let mut pillar_offsets = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for p in m.pillar {
+        let p = p.into_inner();
+        let id = p.id.get_ref().clone();
+        if !is_valid_id(&id) {
+            out.push(f.error(&p.id, format!("pillar id \"{id}\" may only use a-z, 0-9 and -")));
+        }
+        if let Some(first) = seen.get(&id) {
+            let (l, c) = f.index.pos(*first);
+            out.push(f.error(
+                &p.id,
+                format!("duplicate pillar id \"{id}\" (first declared at {}:{l}:{c})", f.path),
+            ));
+        } else {
+            seen.insert(id.clone(), p.id.span().start);
+        }
+        if p.name.get_ref().trim().is_empty() {
+            out.push(f.error(&p.name, format!("pillar \"{id}\" has an empty name")));
+        }
+        let weight = *p.weight.get_ref();
+        if weight < 0 {
+            out.push(f.error(&p.weight, format!("pillar weight must be 0 or more, found {weight}")));
+        }
+        pillar_offsets.push(p.id.span().start);
+        pillars.push(Pillar {
+            id,
+            name: p.name.into_inner(),
+            weight: u32::try_from(weight).unwrap_or(0),
+        });
+    }
+    if pillars.is_empty() {
+        out.push(file_error(f.path, "no [[pillar]] declared; a bank needs at least one".into()));
+    }
+    let exam = Exam {
+        name: e.name.into_inner(),
+        code: e.code.into_inner(),
+        questions: questions as usize,
+        minutes,
+        pass_mark: u32::try_from(pass).unwrap_or(0),
+        notes: e.notes,
+        questions_offset: e.questions.span().start,
+        pillar_offsets,
+    };
+    (exam, pillars)
+}
+
+/// Shared state while checking question files.
+struct Context<'a> {
+    pillars: Option<&'a [Pillar]>,
+    notes: Option<(&'a Notes, &'a str)>,
+    seen_ids: HashMap<String, String>,
+}
+
+fn check_question(q: raw::Question, f: &FileDiags<'_>, cx: &mut Context<'_>, out: &mut Vec<Diagnostic>) -> Option<Question> {
+    let before = out.len();
+    let id = q.id.get_ref().clone();
+    if !is_valid_id(&id) {
+        out.push(f.error(&q.id, format!("question id \"{id}\" may only use a-z, 0-9 and - (and not be empty)")));
+    }
+    let (l, c) = f.index.pos(q.id.span().start);
+    let here = format!("{}:{l}:{c}", f.path);
+    if let Some(first) = cx.seen_ids.get(&id) {
+        out.push(f.error(&q.id, format!("duplicate question id \"{id}\" (first defined at {first})")));
+    } else {
+        cx.seen_ids.insert(id.clone(), here);
+    }
+    let mut pillar = 0;
+    if let Some(pillars) = cx.pillars {
+        match pillars.iter().position(|p| p.id == *q.pillar.get_ref()) {
+            Some(i) => pillar = i,
+            None => {
+                let known: Vec<&str> = pillars.iter().map(|p| p.id.as_str()).collect();
+                out.push(f.error(
+                    &q.pillar,
+                    format!("unknown pillar \"{}\" (expected one of: {})", q.pillar.get_ref(), known.join(", ")),
+                ));
+            }
+        }
+    }
+    if q.refs.get_ref().is_empty() {
+        out.push(f.error(&q.refs, "refs is empty; cite at least one notes heading".into()));
+    }
+    let mut anchors = Vec::new();
+    if let Some((notes, notes_file)) = cx.notes {
+        for r in q.refs.get_ref() {
+            match notes.resolve(r.get_ref()) {
+                Ok(h) => anchors.push(h),
+                Err(RefError::NotFound) => {
+                    out.push(f.error(r, format!("ref \"{}\" matches no heading in {notes_file}", r.get_ref())));
+                }
+                Err(RefError::Ambiguous(paths)) => out.push(f.error(
+                    r,
+                    format!("ref \"{}\" is ambiguous; it could mean: {}", r.get_ref(), paths.join(", ")),
+                )),
+            }
+        }
+    }
+    let difficulty = q.difficulty.as_ref().map(|d| *d.get_ref());
+    if let (Some(d), Some(value)) = (&q.difficulty, difficulty)
+        && !(1..=3).contains(&value)
+    {
+        out.push(f.error(d, format!("difficulty must be 1, 2 or 3, found {value}")));
+    }
+    if q.prompt.get_ref().trim().is_empty() {
+        out.push(f.error(&q.prompt, "prompt is empty".into()));
+    }
+    if let Some(e) = &q.explanation
+        && e.get_ref().trim().is_empty()
+    {
+        out.push(f.error(e, "explanation is empty; write one or remove the key".into()));
+    }
+    let n = q.option.len();
+    if !(2..=6).contains(&n) {
+        out.push(f.error(&q.id, format!("question \"{id}\" has {n} options; a question takes 2 to 6 (shown as A-F)")));
+    }
+    let correct = q.option.iter().filter(|o| o.correct).count();
+    if n > 0 && correct == 0 {
+        out.push(f.error(&q.id, format!("question \"{id}\" has no correct option; mark one with correct = true")));
+    } else if n > 1 && correct == n {
+        out.push(f.error(&q.id, format!("every option of question \"{id}\" is correct; at least one must be wrong")));
+    }
+    for (i, o) in q.option.iter().enumerate() {
+        let text = o.text.get_ref().trim();
+        if text.is_empty() {
+            out.push(f.error(&o.text, "option text is empty".into()));
+        } else if let Some(first) = q.option[..i].iter().position(|p| p.text.get_ref().trim() == text) {
+            let letter = char::from(b'A' + first as u8);
+            out.push(f.error(&o.text, format!("duplicate option text (same as option {letter})")));
+        }
+        if o.why.get_ref().trim().is_empty() {
+            out.push(f.error(&o.why, "why is empty; say why this option is right or wrong".into()));
+        }
+    }
+    if out.len() > before {
+        return None;
+    }
+    let section = anchors.first().map_or(0, |&h| cx.notes.map_or(h, |(n, _)| n.section_of(h)));
+    Some(Question {
+        id,
+        pillar,
+        refs: q.refs.into_inner().into_iter().map(Spanned::into_inner).collect(),
+        anchors,
+        section,
+        difficulty: difficulty.map(|d| d as u8),
+        prompt: q.prompt.into_inner(),
+        explanation: q.explanation.map(Spanned::into_inner),
+        shuffle: q.shuffle.unwrap_or(true),
+        options: q
+            .option
+            .into_iter()
+            .map(|o| QuestionOption {
+                text: o.text.into_inner(),
+                correct: o.correct,
+                why: o.why.into_inner(),
+            })
+            .collect(),
+        file: f.path.to_string(),
+    })
+}
+
+type NotesRead = (String, Result<Vec<u8>, String>);
+
+pub(super) fn run(
+    manifest: RawFile<'_>,
+    files: Vec<RawFile<'_>>,
+    read_notes: impl Fn(&str, &str) -> NotesRead,
+    notes_override: Option<NotesRead>,
+) -> Loaded {
+    let mut out = Vec::new();
+    let manifest_text = decode(&manifest, &mut out);
+    let checked = manifest_text.and_then(|text| {
+        let raw: raw::Manifest = parse(&manifest.path, text, &mut out)?;
+        let f = FileDiags { path: &manifest.path, index: LineIndex::new(text) };
+        Some(check_manifest(raw, &f, &mut out))
+    });
+
+    // Notes: the --notes override, else the path the manifest names (relative to it).
+    let mut notes: Option<(Notes, String)> = None;
+    let notes_read = match (&notes_override, &checked) {
+        (Some(given), _) => Some((given.clone(), None)),
+        (None, Some((exam, _))) => Some((read_notes(&manifest.path, exam.notes.get_ref()), Some(&exam.notes))),
+        (None, None) => None,
+    };
+    if let Some(((path, read), named_at)) = notes_read {
+        match read {
+            Ok(bytes) => {
+                let file = RawFile { path: path.clone(), bytes: bytes.into() };
+                if let Some(text) = decode(&file, &mut out) {
+                    notes = Some((Notes::parse(text.to_string()), path));
+                }
+            }
+            Err(why) => {
+                let message = format!("notes file {path} cannot be read ({why}); fix the path or pass --notes FILE");
+                match (named_at, manifest_text) {
+                    (Some(span), Some(text)) => {
+                        let f = FileDiags { path: &manifest.path, index: LineIndex::new(text) };
+                        out.push(f.error(span, message));
+                    }
+                    _ => out.push(file_error(&path, message)),
+                }
+            }
+        }
+    }
+
+    let mut cx = Context {
+        pillars: checked.as_ref().map(|(_, p)| p.as_slice()),
+        notes: notes.as_ref().map(|(n, p)| (n, p.as_str())),
+        seen_ids: HashMap::new(),
+    };
+    let mut questions = Vec::new();
+    for file in &files {
+        let Some(text) = decode(file, &mut out) else { continue };
+        let Some(raw) = parse::<raw::QuestionFile>(&file.path, text, &mut out) else { continue };
+        let f = FileDiags { path: &file.path, index: LineIndex::new(text) };
+        if raw.question.is_empty() {
+            out.push(Diagnostic {
+                file: file.path.clone(),
+                pos: None,
+                severity: Severity::Warning,
+                message: "no [[question]] in this file".into(),
+            });
+        }
+        for q in raw.question {
+            if let Some(q) = check_question(q, &f, &mut cx, &mut out) {
+                questions.push(q);
+            }
+        }
+    }
+
+    let has_errors = out.iter().any(|d| d.severity == Severity::Error);
+    let (Some((exam, pillars)), Some((notes, notes_file)), false) = (checked, notes, has_errors) else {
+        return Loaded { bank: None, diagnostics: out, summary: None };
+    };
+    let manifest_text = manifest_text.unwrap_or_default();
+    let f = FileDiags { path: &manifest.path, index: LineIndex::new(manifest_text) };
+    warn_shortfalls(&exam, &pillars, &questions, &f, &mut out);
+    let bank = Bank {
+        name: exam.name,
+        code: exam.code,
+        exam_questions: exam.questions,
+        exam_minutes: exam.minutes,
+        pass_mark: exam.pass_mark,
+        pillars,
+        questions,
+        notes,
+        notes_file,
+    };
+    warn_uncited_sections(&bank, &mut out);
+    let summary = Summary::of(&bank);
+    Loaded { bank: Some(bank), diagnostics: out, summary: Some(summary) }
+}
+
+fn warn_shortfalls(exam: &Exam, pillars: &[Pillar], questions: &[Question], f: &FileDiags<'_>, out: &mut Vec<Diagnostic>) {
+    let weights: Vec<u32> = pillars.iter().map(|p| p.weight).collect();
+    let quotas = apportion(&weights, exam.questions);
+    let mut counts = vec![0usize; pillars.len()];
+    for q in questions {
+        counts[q.pillar] += 1;
+    }
+    for (i, p) in pillars.iter().enumerate() {
+        if counts[i] < quotas[i] {
+            out.push(f.at(
+                exam.pillar_offsets[i],
+                Severity::Warning,
+                format!(
+                    "pillar \"{}\" has {} questions, but a full {}-question exam draws {} from it at weight {}",
+                    p.id, counts[i], exam.questions, quotas[i], p.weight
+                ),
+            ));
+        }
+    }
+    let examable: usize = (0..pillars.len()).filter(|&i| pillars[i].weight > 0).map(|i| counts[i]).sum();
+    if examable < exam.questions {
+        out.push(f.at(
+            exam.questions_offset,
+            Severity::Warning,
+            format!(
+                "a full exam has {} questions but the bank has only {examable} in pillars with a weight above 0",
+                exam.questions
+            ),
+        ));
+    }
+}
+
+fn warn_uncited_sections(bank: &Bank, out: &mut Vec<Diagnostic>) {
+    let notes = &bank.notes;
+    for s in notes.sections() {
+        let cited = bank.questions.iter().any(|q| q.anchors.iter().any(|&a| notes.is_within(a, s)));
+        if !cited {
+            let h = &notes.headings[s];
+            out.push(Diagnostic {
+                file: bank.notes_file.clone(),
+                pos: Some((h.line, 1)),
+                severity: Severity::Warning,
+                message: format!("notes section \"{}\" is cited by no question", h.title),
+            });
+        }
+    }
+}
+
+/// Counts `proctor check` prints for a valid bank.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub name: String,
+    pub code: String,
+    pub questions: usize,
+    pub multi: usize,
+    /// Questions with difficulty 1, 2, 3 and unset.
+    pub difficulty: [usize; 4],
+    /// (id, weight, questions)
+    pub pillars: Vec<(String, u32, usize)>,
+    /// (title, short ref, questions whose home section it is)
+    pub sections: Vec<(String, String, usize)>,
+}
+
+impl Summary {
+    pub fn of(bank: &Bank) -> Summary {
+        let mut difficulty = [0; 4];
+        let mut pillars: Vec<(String, u32, usize)> =
+            bank.pillars.iter().map(|p| (p.id.clone(), p.weight, 0)).collect();
+        let mut per_section: HashMap<usize, usize> = HashMap::new();
+        for q in &bank.questions {
+            difficulty[q.difficulty.map_or(3, |d| usize::from(d) - 1)] += 1;
+            pillars[q.pillar].2 += 1;
+            *per_section.entry(q.section).or_default() += 1;
+        }
+        let mut sections: Vec<usize> = bank.notes.sections().collect();
+        for s in per_section.keys() {
+            if !sections.contains(s) {
+                sections.push(*s);
+            }
+        }
+        sections.sort_unstable();
+        Summary {
+            name: bank.name.clone(),
+            code: bank.code.clone(),
+            questions: bank.questions.len(),
+            multi: bank.questions.iter().filter(|q| q.is_multi()).count(),
+            difficulty,
+            pillars,
+            sections: sections
+                .into_iter()
+                .map(|s| {
+                    let count = per_section.get(&s).copied().unwrap_or(0);
+                    (bank.notes.headings[s].title.clone(), bank.notes.short_ref(s), count)
+                })
+                .collect(),
+        }
+    }
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    if whole == 0 { 0.0 } else { 100.0 * part as f64 / whole as f64 }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.questions;
+        writeln!(f, "{} ({})", self.name, self.code)?;
+        writeln!(f, "questions: {n}")?;
+        writeln!(f, "multiple-response: {} ({:.1}%)", self.multi, percent(self.multi, n))?;
+        let [d1, d2, d3, unset] = self.difficulty;
+        writeln!(f, "difficulty: 1: {d1}, 2: {d2}, 3: {d3}, unset: {unset}")?;
+        let total_weight: u32 = self.pillars.iter().map(|p| p.1).sum();
+        writeln!(f, "pillars:        questions  share  weight share")?;
+        for (id, weight, count) in &self.pillars {
+            writeln!(
+                f,
+                "  {id:<24} {count:>5}  {:>5.1}%  {:>5.1}%",
+                percent(*count, n),
+                percent(*weight as usize, total_weight as usize)
+            )?;
+        }
+        writeln!(f, "sections:")?;
+        for (title, short, count) in &self.sections {
+            writeln!(f, "  {count:>4}  {title}  ({short})")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,110 @@
+//! The command line, as clap types. `main` parses these and dispatches.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(name = "proctor", version, about = "Timed practice exams, topic drills and review in the terminal")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct Global {
+    /// Load the bank from this folder (holding bank.toml) instead of the bundled one
+    #[arg(long, global = true, env = "PROCTOR_BANK", value_name = "DIR")]
+    pub bank: Option<PathBuf>,
+    /// Use this notes file instead of the one the bank's manifest names
+    #[arg(long, global = true, value_name = "FILE")]
+    pub notes: Option<PathBuf>,
+    /// Keep history here instead of the platform data folder
+    #[arg(long, global = true, env = "PROCTOR_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Take a timed exam (or print one with --print)
+    Exam(ExamArgs),
+    /// Practise one pillar or notes section without a clock
+    Drill {
+        /// A pillar id or a notes ref such as `s3/encryption`
+        topic: Option<String>,
+    },
+    /// Review questions you answered wrong, when they are due
+    Review {
+        /// Print the due questions, one per line, and exit
+        #[arg(long)]
+        list: bool,
+    },
+    /// Show past attempts
+    History {
+        /// Print a JSON array instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export every attempt and response
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Browse the study notes
+    Notes {
+        /// Open at this heading, e.g. `vpc/endpoints`
+        reference: Option<String>,
+    },
+    /// Validate the bank and its notes, then print a summary
+    Check {
+        /// Treat warnings as errors
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct ExamArgs {
+    /// Number of questions (default: the manifest's full exam)
+    #[arg(long, value_name = "N")]
+    pub questions: Option<usize>,
+    /// Time limit (default: the manifest's, scaled to the number of questions)
+    #[arg(long, value_name = "M")]
+    pub minutes: Option<u32>,
+    /// Seed for sampling; the same seed gives the same exam
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+    /// Only questions of this pillar (repeatable)
+    #[arg(long = "pillar", value_name = "ID")]
+    pub pillars: Vec<String>,
+    /// Only questions citing this notes section or heading (repeatable)
+    #[arg(long = "section", value_name = "REF")]
+    pub sections: Vec<String>,
+    /// Print the exam instead of running it
+    #[arg(long)]
+    pub print: bool,
+    /// Output format for --print
+    #[arg(long, value_enum, default_value_t = PrintFormat::Markdown, requires = "print")]
+    pub format: PrintFormat,
+    /// Resume the exam in progress
+    #[arg(long, conflicts_with = "print")]
+    pub resume: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum PrintFormat {
+    #[default]
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Csv,
+}

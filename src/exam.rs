@@ -1,0 +1,179 @@
+//! Sampling an exam from a bank: apportion the length over pillars by weight, draw questions and
+//! shuffle them and their options, all from one seed so the same seed gives the same exam everywhere.
+
+use rand::SeedableRng;
+use rand::seq::SliceRandom;
+use rand_chacha::ChaCha8Rng;
+
+use crate::bank::Bank;
+
+/// Which questions an exam may draw from. Empty lists mean "no restriction".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Pillar indices.
+    pub pillars: Vec<usize>,
+    /// Notes headings: a question matches when one of its refs lies under one of them.
+    pub headings: Vec<usize>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        self.pillars.is_empty() && self.headings.is_empty()
+    }
+
+    pub fn matches(&self, bank: &Bank, question: usize) -> bool {
+        let q = &bank.questions[question];
+        (self.pillars.is_empty() || self.pillars.contains(&q.pillar))
+            && (self.headings.is_empty()
+                || q.anchors.iter().any(|&a| self.headings.iter().any(|&h| bank.notes.is_within(a, h))))
+    }
+}
+
+/// One question of a sampled exam and the order its options are shown in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// Index into `Bank::questions`.
+    pub question: usize,
+    /// `order[k]` is the bank index of the option shown at position k (A, B, ...).
+    pub order: Vec<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exam {
+    pub seed: u64,
+    pub items: Vec<Item>,
+    /// What the sampler had to adjust (a pillar short of questions, fewer matches than asked).
+    pub notices: Vec<String>,
+}
+
+/// Split `n` over `weights` in proportion, by largest remainder; ties go to the earlier entry.
+pub fn apportion(weights: &[u32], n: usize) -> Vec<usize> {
+    let total: u64 = weights.iter().map(|&w| u64::from(w)).sum();
+    if total == 0 {
+        return vec![0; weights.len()];
+    }
+    let n64 = n as u64;
+    let mut shares: Vec<usize> = weights.iter().map(|&w| (u64::from(w) * n64 / total) as usize).collect();
+    let given: usize = shares.iter().sum();
+    let mut order: Vec<usize> = (0..weights.len()).collect();
+    // Largest remainder first; the sort is stable so ties keep declaration order.
+    order.sort_by_key(|&i| std::cmp::Reverse(u64::from(weights[i]) * n64 % total));
+    for &i in order.iter().take(n - given) {
+        shares[i] += 1;
+    }
+    shares
+}
+
+/// Quotas per pillar for `n` questions, topping up pillars short of questions from the others.
+fn quotas(weights: &[u32], available: &[usize], n: usize) -> Vec<usize> {
+    let mut quota = apportion(weights, n);
+    loop {
+        let mut deficit = 0;
+        for (q, &a) in quota.iter_mut().zip(available) {
+            if *q > a {
+                deficit += *q - a;
+                *q = a;
+            }
+        }
+        let spare: Vec<u32> = (0..weights.len())
+            .map(|i| if available[i] > quota[i] { weights[i] } else { 0 })
+            .collect();
+        if deficit == 0 || spare.iter().all(|&w| w == 0) {
+            return quota;
+        }
+        for (q, extra) in quota.iter_mut().zip(apportion(&spare, deficit)) {
+            *q += extra;
+        }
+    }
+}
+
+/// Draw an exam of up to `n` questions matching `filters`.
+///
+/// Pillars with weight 0 are for drills: they take part only when a filter names them, and when
+/// every matching pillar has weight 0 they share the exam equally.
+pub fn sample(bank: &Bank, n: usize, seed: u64, filters: &Filters) -> Exam {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut notices = Vec::new();
+    let mut pools: Vec<Vec<usize>> = vec![Vec::new(); bank.pillars.len()];
+    for i in 0..bank.questions.len() {
+        if filters.matches(bank, i) {
+            pools[bank.questions[i].pillar].push(i);
+        }
+    }
+    let mut weights: Vec<u32> = bank
+        .pillars
+        .iter()
+        .enumerate()
+        .map(|(i, p)| if pools[i].is_empty() { 0 } else { p.weight })
+        .collect();
+    if weights.iter().all(|&w| w == 0) {
+        weights = pools.iter().map(|p| u32::from(!p.is_empty())).collect();
+    } else {
+        for (i, pool) in pools.iter_mut().enumerate() {
+            if weights[i] == 0 && !filters.pillars.contains(&i) {
+                pool.clear();
+            }
+        }
+    }
+    let available: Vec<usize> = pools.iter().map(Vec::len).collect();
+    let total: usize = available.iter().sum();
+    let n = if n > total {
+        notices.push(format!("only {total} questions match; the exam has {total} instead of {n}"));
+        total
+    } else {
+        n
+    };
+    let wanted = apportion(&weights, n);
+    let quota = quotas(&weights, &available, n);
+    for (i, p) in bank.pillars.iter().enumerate() {
+        if quota[i] < wanted[i] {
+            notices.push(format!(
+                "pillar \"{}\" has only {} of the {} questions its weight asks for; the rest come from other pillars",
+                p.id, available[i], wanted[i]
+            ));
+        }
+    }
+    let mut chosen = Vec::with_capacity(n);
+    for (pool, &take) in pools.iter_mut().zip(&quota) {
+        pool.shuffle(&mut rng);
+        chosen.extend_from_slice(&pool[..take]);
+    }
+    chosen.shuffle(&mut rng);
+    let items = chosen
+        .into_iter()
+        .map(|question| {
+            let q = &bank.questions[question];
+            let mut order: Vec<usize> = (0..q.options.len()).collect();
+            if q.shuffle {
+                order.shuffle(&mut rng);
+            }
+            Item { question, order }
+        })
+        .collect();
+    Exam { seed, items, notices }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apportion_sums_and_follows_weights() {
+        assert_eq!(apportion(&[28, 24, 23, 19, 4, 2], 65), vec![18, 16, 15, 12, 3, 1]);
+        assert_eq!(apportion(&[28, 24, 23, 19, 4, 2], 65).iter().sum::<usize>(), 65);
+        assert_eq!(apportion(&[1, 1, 1], 10), vec![4, 3, 3]);
+        assert_eq!(apportion(&[3, 0, 1], 4), vec![3, 0, 1]);
+        assert_eq!(apportion(&[0, 0], 5), vec![0, 0]);
+        assert_eq!(apportion(&[5], 0), vec![0]);
+        for n in 0..100 {
+            assert_eq!(apportion(&[7, 3, 11, 1], n).iter().sum::<usize>(), n);
+        }
+    }
+
+    #[test]
+    fn quotas_fill_a_short_pillar_from_the_others() {
+        assert_eq!(quotas(&[50, 50], &[2, 100], 10), vec![2, 8]);
+        assert_eq!(quotas(&[1, 1, 1], &[0, 1, 100], 9), vec![0, 1, 8]);
+        assert_eq!(quotas(&[1, 1], &[1, 1], 5), vec![1, 1]);
+    }
+}

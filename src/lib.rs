@@ -1,0 +1,14 @@
+//! Proctor: a terminal practice-exam simulator. A bank of TOML questions is sampled into timed exams,
+//! scored per pillar and section, with explanations that link back to the study notes.
+
+pub mod bank;
+pub mod cli;
+pub mod commands;
+pub mod diag;
+pub mod error;
+pub mod exam;
+pub mod notes;
+pub mod print;
+pub mod score;
+
+pub use error::Error;

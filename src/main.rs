@@ -1,0 +1,31 @@
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use proctor::cli::{Cli, Command};
+use proctor::{commands, Error};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (mut out, mut err) = (io::stdout().lock(), io::stderr().lock());
+    let result = match &cli.command {
+        Some(Command::Check { strict }) => commands::check(&cli.global, *strict, &mut out, &mut err),
+        Some(Command::Exam(args)) if args.print => commands::print_exam(&cli.global, args, &mut out, &mut err),
+        Some(Command::Exam(_)) => Err(Error::NotYet("exam (interactive)")),
+        Some(Command::Drill { .. }) => Err(Error::NotYet("drill")),
+        Some(Command::Review { .. }) => Err(Error::NotYet("review")),
+        Some(Command::History { .. }) => Err(Error::NotYet("history")),
+        Some(Command::Export { .. }) => Err(Error::NotYet("export")),
+        Some(Command::Notes { .. }) => Err(Error::NotYet("notes")),
+        None => Err(Error::NotYet("home screen")),
+    };
+    let _ = out.flush();
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(err, "proctor: {e}");
+            ExitCode::from(e.exit_code())
+        }
+    }
+}
