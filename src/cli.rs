@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "proctor", version, about = "Timed practice exams, topic drills and review in the terminal")]
+#[command(
+    name = "proctor",
+    version,
+    about = "Timed practice exams, topic drills and review in the terminal"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: Global,

@@ -7,7 +7,7 @@ use crate::cli::{ExamArgs, Global, PrintFormat};
 use crate::diag::Severity;
 use crate::exam::{self, Filters};
 use crate::notes::RefError;
-use crate::{print, Error};
+use crate::{Error, print};
 
 pub fn load_options(global: &Global) -> LoadOptions {
     LoadOptions {
@@ -52,7 +52,10 @@ pub fn plan(bank: &Bank, args: &ExamArgs) -> Result<ExamPlan, Error> {
     for id in &args.pillars {
         let i = bank.pillar_index(id).ok_or_else(|| {
             let known: Vec<&str> = bank.pillars.iter().map(|p| p.id.as_str()).collect();
-            Error::Usage(format!("unknown pillar \"{id}\" (expected one of: {})", known.join(", ")))
+            Error::Usage(format!(
+                "unknown pillar \"{id}\" (expected one of: {})",
+                known.join(", ")
+            ))
         })?;
         filters.pillars.push(i);
     }
@@ -68,7 +71,12 @@ pub fn plan(bank: &Bank, args: &ExamArgs) -> Result<ExamPlan, Error> {
         Some(m) => m,
         None => scaled_minutes(bank, questions),
     };
-    Ok(ExamPlan { questions, minutes, seed: args.seed.unwrap_or_else(rand::random), filters })
+    Ok(ExamPlan {
+        questions,
+        minutes,
+        seed: args.seed.unwrap_or_else(rand::random),
+        filters,
+    })
 }
 
 /// The manifest's pace applied to `questions` (65 q / 130 min gives 2 min a question), at least 1.
@@ -80,17 +88,24 @@ pub fn scaled_minutes(bank: &Bank, questions: usize) -> u32 {
 /// A notes ref from the command line, as a usage error when it does not name one heading.
 pub fn resolve_ref(bank: &Bank, reference: &str) -> Result<usize, Error> {
     bank.notes.resolve(reference).map_err(|e| match e {
-        RefError::NotFound => {
-            Error::Usage(format!("\"{reference}\" matches no heading in {} (see `proctor notes`)", bank.notes_file))
-        }
-        RefError::Ambiguous(paths) => {
-            Error::Usage(format!("\"{reference}\" is ambiguous; it could mean: {}", paths.join(", ")))
-        }
+        RefError::NotFound => Error::Usage(format!(
+            "\"{reference}\" matches no heading in {} (see `proctor notes`)",
+            bank.notes_file
+        )),
+        RefError::Ambiguous(paths) => Error::Usage(format!(
+            "\"{reference}\" is ambiguous; it could mean: {}",
+            paths.join(", ")
+        )),
     })
 }
 
 /// `proctor exam --print`.
-pub fn print_exam(global: &Global, args: &ExamArgs, out: &mut impl Write, err: &mut impl Write) -> Result<u8, Error> {
+pub fn print_exam(
+    global: &Global,
+    args: &ExamArgs,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<u8, Error> {
     let bank = bank::load_valid(&load_options(global))?;
     let plan = plan(&bank, args)?;
     let exam = exam::sample(&bank, plan.questions, plan.seed, &plan.filters);

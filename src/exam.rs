@@ -25,7 +25,9 @@ impl Filters {
         let q = &bank.questions[question];
         (self.pillars.is_empty() || self.pillars.contains(&q.pillar))
             && (self.headings.is_empty()
-                || q.anchors.iter().any(|&a| self.headings.iter().any(|&h| bank.notes.is_within(a, h))))
+                || q.anchors
+                    .iter()
+                    .any(|&a| self.headings.iter().any(|&h| bank.notes.is_within(a, h))))
     }
 }
 
@@ -53,7 +55,10 @@ pub fn apportion(weights: &[u32], n: usize) -> Vec<usize> {
         return vec![0; weights.len()];
     }
     let n64 = n as u64;
-    let mut shares: Vec<usize> = weights.iter().map(|&w| (u64::from(w) * n64 / total) as usize).collect();
+    let mut shares: Vec<usize> = weights
+        .iter()
+        .map(|&w| (u64::from(w) * n64 / total) as usize)
+        .collect();
     let given: usize = shares.iter().sum();
     let mut order: Vec<usize> = (0..weights.len()).collect();
     // Largest remainder first; the sort is stable so ties keep declaration order.
@@ -118,7 +123,9 @@ pub fn sample(bank: &Bank, n: usize, seed: u64, filters: &Filters) -> Exam {
     let available: Vec<usize> = pools.iter().map(Vec::len).collect();
     let total: usize = available.iter().sum();
     let n = if n > total {
-        notices.push(format!("only {total} questions match; the exam has {total} instead of {n}"));
+        notices.push(format!(
+            "only {total} questions match; the exam has {total} instead of {n}"
+        ));
         total
     } else {
         n

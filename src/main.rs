@@ -3,14 +3,16 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use proctor::cli::{Cli, Command};
-use proctor::{commands, Error};
+use proctor::{Error, commands};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (mut out, mut err) = (io::stdout().lock(), io::stderr().lock());
     let result = match &cli.command {
         Some(Command::Check { strict }) => commands::check(&cli.global, *strict, &mut out, &mut err),
-        Some(Command::Exam(args)) if args.print => commands::print_exam(&cli.global, args, &mut out, &mut err),
+        Some(Command::Exam(args)) if args.print => {
+            commands::print_exam(&cli.global, args, &mut out, &mut err)
+        }
         Some(Command::Exam(_)) => Err(Error::NotYet("exam (interactive)")),
         Some(Command::Drill { .. }) => Err(Error::NotYet("drill")),
         Some(Command::Review { .. }) => Err(Error::NotYet("review")),

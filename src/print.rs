@@ -53,7 +53,12 @@ struct JsonOption<'a> {
 
 pub fn json(bank: &Bank, exam: &Exam, minutes: u32) -> String {
     let doc = JsonExam {
-        exam: JsonHeader { name: &bank.name, code: &bank.code, seed: exam.seed, minutes },
+        exam: JsonHeader {
+            name: &bank.name,
+            code: &bank.code,
+            seed: exam.seed,
+            minutes,
+        },
         questions: exam
             .items
             .iter()

@@ -15,7 +15,11 @@ pub struct Tally {
 
 impl Tally {
     pub fn percent(&self) -> u32 {
-        if self.total == 0 { 0 } else { (100 * self.correct as u32 + self.total as u32 / 2) / self.total as u32 }
+        if self.total == 0 {
+            0
+        } else {
+            (100 * self.correct as u32 + self.total as u32 / 2) / self.total as u32
+        }
     }
 }
 
@@ -51,7 +55,13 @@ pub fn is_correct(bank: &Bank, question: usize, chosen: &[usize]) -> bool {
 
 /// Score an exam; `answers[k]` holds the bank option indices chosen for item k (empty = unanswered).
 pub fn score(bank: &Bank, items: &[Item], answers: &[Vec<usize>]) -> Score {
-    let mut pillars: Vec<Tally> = (0..bank.pillars.len()).map(|key| Tally { key, correct: 0, total: 0 }).collect();
+    let mut pillars: Vec<Tally> = (0..bank.pillars.len())
+        .map(|key| Tally {
+            key,
+            correct: 0,
+            total: 0,
+        })
+        .collect();
     let mut sections: Vec<Tally> = Vec::new();
     let mut correct = 0;
     for (k, item) in items.iter().enumerate() {
@@ -63,7 +73,11 @@ pub fn score(bank: &Bank, items: &[Item], answers: &[Vec<usize>]) -> Score {
         let s = match sections.iter_mut().find(|t| t.key == q.section) {
             Some(s) => s,
             None => {
-                sections.push(Tally { key: q.section, correct: 0, total: 0 });
+                sections.push(Tally {
+                    key: q.section,
+                    correct: 0,
+                    total: 0,
+                });
                 sections.last_mut().expect("just pushed")
             }
         };
@@ -107,7 +121,23 @@ mod tests {
 
     #[test]
     fn tally_percent_rounds() {
-        assert_eq!(Tally { key: 0, correct: 2, total: 3 }.percent(), 67);
-        assert_eq!(Tally { key: 0, correct: 0, total: 0 }.percent(), 0);
+        assert_eq!(
+            Tally {
+                key: 0,
+                correct: 2,
+                total: 3
+            }
+            .percent(),
+            67
+        );
+        assert_eq!(
+            Tally {
+                key: 0,
+                correct: 0,
+                total: 0
+            }
+            .percent(),
+            0
+        );
     }
 }

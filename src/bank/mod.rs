@@ -76,7 +76,9 @@ impl Question {
 
     /// Indices of the correct options, ascending.
     pub fn correct_set(&self) -> Vec<usize> {
-        (0..self.options.len()).filter(|&i| self.options[i].correct).collect()
+        (0..self.options.len())
+            .filter(|&i| self.options[i].correct)
+            .collect()
     }
 }
 
@@ -184,14 +186,20 @@ fn read_bank_files(source: &BankSource) -> Result<(RawFile<'static>, Vec<RawFile
                 }
             }
             let manifest = manifest.ok_or_else(|| {
-                error_at("questions/bank.toml", "the bundled bank has no manifest; rebuild Proctor")
+                error_at(
+                    "questions/bank.toml",
+                    "the bundled bank has no manifest; rebuild Proctor",
+                )
             })?;
             Ok((manifest, questions))
         }
         BankSource::Dir(dir) => {
             let shown = dir.display().to_string();
             let entries = std::fs::read_dir(dir).map_err(|e| {
-                error_at(&shown, &format!("cannot read the bank folder: {e} (pass a folder that holds bank.toml)"))
+                error_at(
+                    &shown,
+                    &format!("cannot read the bank folder: {e} (pass a folder that holds bank.toml)"),
+                )
             })?;
             let mut names: Vec<String> = entries
                 .filter_map(Result::ok)
@@ -231,7 +239,12 @@ fn read_bank_files(source: &BankSource) -> Result<(RawFile<'static>, Vec<RawFile
 fn read_notes(source: &BankSource, manifest_path: &str, relative: &str) -> (String, Result<Vec<u8>, String>) {
     match source {
         BankSource::Bundled => {
-            let joined = normalize(&Path::new(manifest_path).parent().unwrap_or(Path::new("")).join(relative));
+            let joined = normalize(
+                &Path::new(manifest_path)
+                    .parent()
+                    .unwrap_or(Path::new(""))
+                    .join(relative),
+            );
             let found = bundled::BUNDLED
                 .iter()
                 .find(|(p, _)| *p == joined)
@@ -240,10 +253,14 @@ fn read_notes(source: &BankSource, manifest_path: &str, relative: &str) -> (Stri
             (joined, found)
         }
         BankSource::Dir(_) => {
-            let path = Path::new(manifest_path).parent().unwrap_or(Path::new("")).join(relative);
-            let shown = path.display().to_string();
-            let read = std::fs::read(&path).map_err(|e| e.to_string());
-            (shown, read)
+            let path = Path::new(manifest_path)
+                .parent()
+                .unwrap_or(Path::new(""))
+                .join(relative);
+            // Show `questions/../assets/notes.md` as `assets/notes.md`; the path still reads the same file
+            // unless a symlink sits in between, which is why the read uses the joined path.
+            let shown = normalize(&path);
+            (shown, std::fs::read(&path).map_err(|e| io_reason(&e)))
         }
     }
 }
@@ -254,13 +271,25 @@ fn normalize(path: &Path) -> String {
     for c in path.components() {
         match c {
             std::path::Component::ParentDir => {
-                parts.pop();
+                if parts.last().is_some_and(|p| p != "..") {
+                    parts.pop();
+                } else {
+                    parts.push("..".into());
+                }
             }
+            std::path::Component::RootDir => parts.push(String::new()),
             std::path::Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
             _ => {}
         }
     }
     parts.join("/")
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "not found".into(),
+        _ => e.to_string(),
+    }
 }
 
 fn error_at(file: &str, message: &str) -> Diagnostic {
@@ -286,8 +315,7 @@ pub fn load(options: &LoadOptions) -> Loaded {
     };
     let notes_override = options.notes.as_ref().map(|p| {
         let shown = p.display().to_string();
-        let read = std::fs::read(p).map_err(|e| e.to_string());
-        (shown, read)
+        (shown, std::fs::read(p).map_err(|e| io_reason(&e)))
     });
     validate::run(
         manifest,

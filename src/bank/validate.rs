@@ -6,8 +6,8 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 
-use super::{raw, Bank, Loaded, Pillar, Question, QuestionOption, RawFile};
-use crate::diag::{byte_pos, Diagnostic, LineIndex, Severity};
+use super::{Bank, Loaded, Pillar, Question, QuestionOption, RawFile, raw};
+use crate::diag::{Diagnostic, LineIndex, Severity, byte_pos};
 use crate::exam::apportion;
 use crate::notes::{Notes, RefError};
 
@@ -74,7 +74,10 @@ fn parse<T: DeserializeOwned>(path: &str, text: &str, out: &mut Vec<Diagnostic>)
 }
 
 fn is_valid_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// The checked manifest.
@@ -124,7 +127,10 @@ fn check_manifest(m: raw::Manifest, f: &FileDiags<'_>, out: &mut Vec<Diagnostic>
             let (l, c) = f.index.pos(*first);
             out.push(f.error(
                 &p.id,
-                format!("duplicate pillar id \"{id}\" (first declared at {}:{l}:{c})", f.path),
+                format!(
+                    "duplicate pillar id \"{id}\" (first declared at {}:{l}:{c})",
+                    f.path
+                ),
             ));
         } else {
             seen.insert(id.clone(), p.id.span().start);
@@ -134,7 +140,10 @@ fn check_manifest(m: raw::Manifest, f: &FileDiags<'_>, out: &mut Vec<Diagnostic>
         }
         let weight = *p.weight.get_ref();
         if weight < 0 {
-            out.push(f.error(&p.weight, format!("pillar weight must be 0 or more, found {weight}")));
+            out.push(f.error(
+                &p.weight,
+                format!("pillar weight must be 0 or more, found {weight}"),
+            ));
         }
         pillar_offsets.push(p.id.span().start);
         pillars.push(Pillar {
@@ -144,7 +153,10 @@ fn check_manifest(m: raw::Manifest, f: &FileDiags<'_>, out: &mut Vec<Diagnostic>
         });
     }
     if pillars.is_empty() {
-        out.push(file_error(f.path, "no [[pillar]] declared; a bank needs at least one".into()));
+        out.push(file_error(
+            f.path,
+            "no [[pillar]] declared; a bank needs at least one".into(),
+        ));
     }
     let exam = Exam {
         name: e.name.into_inner(),
@@ -166,16 +178,27 @@ struct Context<'a> {
     seen_ids: HashMap<String, String>,
 }
 
-fn check_question(q: raw::Question, f: &FileDiags<'_>, cx: &mut Context<'_>, out: &mut Vec<Diagnostic>) -> Option<Question> {
+fn check_question(
+    q: raw::Question,
+    f: &FileDiags<'_>,
+    cx: &mut Context<'_>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Question> {
     let before = out.len();
     let id = q.id.get_ref().clone();
     if !is_valid_id(&id) {
-        out.push(f.error(&q.id, format!("question id \"{id}\" may only use a-z, 0-9 and - (and not be empty)")));
+        out.push(f.error(
+            &q.id,
+            format!("question id \"{id}\" may only use a-z, 0-9 and - (and not be empty)"),
+        ));
     }
     let (l, c) = f.index.pos(q.id.span().start);
     let here = format!("{}:{l}:{c}", f.path);
     if let Some(first) = cx.seen_ids.get(&id) {
-        out.push(f.error(&q.id, format!("duplicate question id \"{id}\" (first defined at {first})")));
+        out.push(f.error(
+            &q.id,
+            format!("duplicate question id \"{id}\" (first defined at {first})"),
+        ));
     } else {
         cx.seen_ids.insert(id.clone(), here);
     }
@@ -187,7 +210,11 @@ fn check_question(q: raw::Question, f: &FileDiags<'_>, cx: &mut Context<'_>, out
                 let known: Vec<&str> = pillars.iter().map(|p| p.id.as_str()).collect();
                 out.push(f.error(
                     &q.pillar,
-                    format!("unknown pillar \"{}\" (expected one of: {})", q.pillar.get_ref(), known.join(", ")),
+                    format!(
+                        "unknown pillar \"{}\" (expected one of: {})",
+                        q.pillar.get_ref(),
+                        known.join(", ")
+                    ),
                 ));
             }
         }
@@ -201,11 +228,18 @@ fn check_question(q: raw::Question, f: &FileDiags<'_>, cx: &mut Context<'_>, out
             match notes.resolve(r.get_ref()) {
                 Ok(h) => anchors.push(h),
                 Err(RefError::NotFound) => {
-                    out.push(f.error(r, format!("ref \"{}\" matches no heading in {notes_file}", r.get_ref())));
+                    out.push(f.error(
+                        r,
+                        format!("ref \"{}\" matches no heading in {notes_file}", r.get_ref()),
+                    ));
                 }
                 Err(RefError::Ambiguous(paths)) => out.push(f.error(
                     r,
-                    format!("ref \"{}\" is ambiguous; it could mean: {}", r.get_ref(), paths.join(", ")),
+                    format!(
+                        "ref \"{}\" is ambiguous; it could mean: {}",
+                        r.get_ref(),
+                        paths.join(", ")
+                    ),
                 )),
             }
         }
@@ -226,13 +260,25 @@ fn check_question(q: raw::Question, f: &FileDiags<'_>, cx: &mut Context<'_>, out
     }
     let n = q.option.len();
     if !(2..=6).contains(&n) {
-        out.push(f.error(&q.id, format!("question \"{id}\" has {n} options; a question takes 2 to 6 (shown as A-F)")));
+        out.push(f.error(
+            &q.id,
+            format!(
+                "question \"{id}\" has {n} option{}; a question takes 2 to 6 (shown as A-F)",
+                if n == 1 { "" } else { "s" }
+            ),
+        ));
     }
     let correct = q.option.iter().filter(|o| o.correct).count();
     if n > 0 && correct == 0 {
-        out.push(f.error(&q.id, format!("question \"{id}\" has no correct option; mark one with correct = true")));
+        out.push(f.error(
+            &q.id,
+            format!("question \"{id}\" has no correct option; mark one with correct = true"),
+        ));
     } else if n > 1 && correct == n {
-        out.push(f.error(&q.id, format!("every option of question \"{id}\" is correct; at least one must be wrong")));
+        out.push(f.error(
+            &q.id,
+            format!("every option of question \"{id}\" is correct; at least one must be wrong"),
+        ));
     }
     for (i, o) in q.option.iter().enumerate() {
         let text = o.text.get_ref().trim();
@@ -240,16 +286,24 @@ fn check_question(q: raw::Question, f: &FileDiags<'_>, cx: &mut Context<'_>, out
             out.push(f.error(&o.text, "option text is empty".into()));
         } else if let Some(first) = q.option[..i].iter().position(|p| p.text.get_ref().trim() == text) {
             let letter = char::from(b'A' + first as u8);
-            out.push(f.error(&o.text, format!("duplicate option text (same as option {letter})")));
+            out.push(f.error(
+                &o.text,
+                format!("duplicate option text (same as option {letter})"),
+            ));
         }
         if o.why.get_ref().trim().is_empty() {
-            out.push(f.error(&o.why, "why is empty; say why this option is right or wrong".into()));
+            out.push(f.error(
+                &o.why,
+                "why is empty; say why this option is right or wrong".into(),
+            ));
         }
     }
     if out.len() > before {
         return None;
     }
-    let section = anchors.first().map_or(0, |&h| cx.notes.map_or(h, |(n, _)| n.section_of(h)));
+    let section = anchors
+        .first()
+        .map_or(0, |&h| cx.notes.map_or(h, |(n, _)| n.section_of(h)));
     Some(Question {
         id,
         pillar,
@@ -285,7 +339,10 @@ pub(super) fn run(
     let manifest_text = decode(&manifest, &mut out);
     let checked = manifest_text.and_then(|text| {
         let raw: raw::Manifest = parse(&manifest.path, text, &mut out)?;
-        let f = FileDiags { path: &manifest.path, index: LineIndex::new(text) };
+        let f = FileDiags {
+            path: &manifest.path,
+            index: LineIndex::new(text),
+        };
         Some(check_manifest(raw, &f, &mut out))
     });
 
@@ -293,22 +350,32 @@ pub(super) fn run(
     let mut notes: Option<(Notes, String)> = None;
     let notes_read = match (&notes_override, &checked) {
         (Some(given), _) => Some((given.clone(), None)),
-        (None, Some((exam, _))) => Some((read_notes(&manifest.path, exam.notes.get_ref()), Some(&exam.notes))),
+        (None, Some((exam, _))) => Some((
+            read_notes(&manifest.path, exam.notes.get_ref()),
+            Some(&exam.notes),
+        )),
         (None, None) => None,
     };
     if let Some(((path, read), named_at)) = notes_read {
         match read {
             Ok(bytes) => {
-                let file = RawFile { path: path.clone(), bytes: bytes.into() };
+                let file = RawFile {
+                    path: path.clone(),
+                    bytes: bytes.into(),
+                };
                 if let Some(text) = decode(&file, &mut out) {
                     notes = Some((Notes::parse(text.to_string()), path));
                 }
             }
             Err(why) => {
-                let message = format!("notes file {path} cannot be read ({why}); fix the path or pass --notes FILE");
+                let message =
+                    format!("notes file {path} cannot be read ({why}); fix the path or pass --notes FILE");
                 match (named_at, manifest_text) {
                     (Some(span), Some(text)) => {
-                        let f = FileDiags { path: &manifest.path, index: LineIndex::new(text) };
+                        let f = FileDiags {
+                            path: &manifest.path,
+                            index: LineIndex::new(text),
+                        };
                         out.push(f.error(span, message));
                     }
                     _ => out.push(file_error(&path, message)),
@@ -324,9 +391,16 @@ pub(super) fn run(
     };
     let mut questions = Vec::new();
     for file in &files {
-        let Some(text) = decode(file, &mut out) else { continue };
-        let Some(raw) = parse::<raw::QuestionFile>(&file.path, text, &mut out) else { continue };
-        let f = FileDiags { path: &file.path, index: LineIndex::new(text) };
+        let Some(text) = decode(file, &mut out) else {
+            continue;
+        };
+        let Some(raw) = parse::<raw::QuestionFile>(&file.path, text, &mut out) else {
+            continue;
+        };
+        let f = FileDiags {
+            path: &file.path,
+            index: LineIndex::new(text),
+        };
         if raw.question.is_empty() {
             out.push(Diagnostic {
                 file: file.path.clone(),
@@ -344,10 +418,17 @@ pub(super) fn run(
 
     let has_errors = out.iter().any(|d| d.severity == Severity::Error);
     let (Some((exam, pillars)), Some((notes, notes_file)), false) = (checked, notes, has_errors) else {
-        return Loaded { bank: None, diagnostics: out, summary: None };
+        return Loaded {
+            bank: None,
+            diagnostics: out,
+            summary: None,
+        };
     };
     let manifest_text = manifest_text.unwrap_or_default();
-    let f = FileDiags { path: &manifest.path, index: LineIndex::new(manifest_text) };
+    let f = FileDiags {
+        path: &manifest.path,
+        index: LineIndex::new(manifest_text),
+    };
     warn_shortfalls(&exam, &pillars, &questions, &f, &mut out);
     let bank = Bank {
         name: exam.name,
@@ -362,10 +443,20 @@ pub(super) fn run(
     };
     warn_uncited_sections(&bank, &mut out);
     let summary = Summary::of(&bank);
-    Loaded { bank: Some(bank), diagnostics: out, summary: Some(summary) }
+    Loaded {
+        bank: Some(bank),
+        diagnostics: out,
+        summary: Some(summary),
+    }
 }
 
-fn warn_shortfalls(exam: &Exam, pillars: &[Pillar], questions: &[Question], f: &FileDiags<'_>, out: &mut Vec<Diagnostic>) {
+fn warn_shortfalls(
+    exam: &Exam,
+    pillars: &[Pillar],
+    questions: &[Question],
+    f: &FileDiags<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
     let weights: Vec<u32> = pillars.iter().map(|p| p.weight).collect();
     let quotas = apportion(&weights, exam.questions);
     let mut counts = vec![0usize; pillars.len()];
@@ -378,13 +469,16 @@ fn warn_shortfalls(exam: &Exam, pillars: &[Pillar], questions: &[Question], f: &
                 exam.pillar_offsets[i],
                 Severity::Warning,
                 format!(
-                    "pillar \"{}\" has {} questions, but a full {}-question exam draws {} from it at weight {}",
+                    "pillar \"{}\" has {} question(s), but a full {}-question exam draws {} from it at weight {}",
                     p.id, counts[i], exam.questions, quotas[i], p.weight
                 ),
             ));
         }
     }
-    let examable: usize = (0..pillars.len()).filter(|&i| pillars[i].weight > 0).map(|i| counts[i]).sum();
+    let examable: usize = (0..pillars.len())
+        .filter(|&i| pillars[i].weight > 0)
+        .map(|i| counts[i])
+        .sum();
     if examable < exam.questions {
         out.push(f.at(
             exam.questions_offset,
@@ -400,7 +494,10 @@ fn warn_shortfalls(exam: &Exam, pillars: &[Pillar], questions: &[Question], f: &
 fn warn_uncited_sections(bank: &Bank, out: &mut Vec<Diagnostic>) {
     let notes = &bank.notes;
     for s in notes.sections() {
-        let cited = bank.questions.iter().any(|q| q.anchors.iter().any(|&a| notes.is_within(a, s)));
+        let cited = bank
+            .questions
+            .iter()
+            .any(|q| q.anchors.iter().any(|&a| notes.is_within(a, s)));
         if !cited {
             let h = &notes.headings[s];
             out.push(Diagnostic {
@@ -457,7 +554,11 @@ impl Summary {
                 .into_iter()
                 .map(|s| {
                     let count = per_section.get(&s).copied().unwrap_or(0);
-                    (bank.notes.headings[s].title.clone(), bank.notes.short_ref(s), count)
+                    (
+                        bank.notes.headings[s].title.clone(),
+                        bank.notes.short_ref(s),
+                        count,
+                    )
                 })
                 .collect(),
         }
@@ -465,7 +566,11 @@ impl Summary {
 }
 
 fn percent(part: usize, whole: usize) -> f64 {
-    if whole == 0 { 0.0 } else { 100.0 * part as f64 / whole as f64 }
+    if whole == 0 {
+        0.0
+    } else {
+        100.0 * part as f64 / whole as f64
+    }
 }
 
 impl fmt::Display for Summary {
@@ -473,7 +578,12 @@ impl fmt::Display for Summary {
         let n = self.questions;
         writeln!(f, "{} ({})", self.name, self.code)?;
         writeln!(f, "questions: {n}")?;
-        writeln!(f, "multiple-response: {} ({:.1}%)", self.multi, percent(self.multi, n))?;
+        writeln!(
+            f,
+            "multiple-response: {} ({:.1}%)",
+            self.multi,
+            percent(self.multi, n)
+        )?;
         let [d1, d2, d3, unset] = self.difficulty;
         writeln!(f, "difficulty: 1: {d1}, 2: {d2}, 3: {d3}, unset: {unset}")?;
         let total_weight: u32 = self.pillars.iter().map(|p| p.1).sum();
