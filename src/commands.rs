@@ -1,13 +1,18 @@
-//! The non-interactive commands: `check` and `exam --print`, and resolving exam options.
+//! What each command does: `check`, `exam --print`, and building the app for the interactive ones.
 
 use std::io::Write;
+use std::rc::Rc;
 
+use crate::app::exam::ExamSession;
+use crate::app::home::{DrillPicker, Home, Topic, topic_filters};
+use crate::app::notes::NotesBrowser;
+use crate::app::{App, Clock, Screen, SystemClock, drill_screen};
 use crate::bank::{self, Bank, BankSource, LoadOptions};
 use crate::cli::{ExamArgs, Global, PrintFormat};
 use crate::diag::Severity;
 use crate::exam::{self, Filters};
 use crate::notes::RefError;
-use crate::{Error, print};
+use crate::{Error, print, tui};
 
 pub fn load_options(global: &Global) -> LoadOptions {
     LoadOptions {
@@ -33,6 +38,7 @@ pub fn check(global: &Global, strict: bool, out: &mut impl Write, err: &mut impl
     {
         write!(out, "{summary}")?;
     }
+    out.flush()?;
     writeln!(err, "check: {errors} error(s), {warnings} warning(s)")?;
     Ok(u8::from(errors > 0))
 }
@@ -120,5 +126,62 @@ pub fn print_exam(
         PrintFormat::Json => print::json(&bank, &exam, plan.minutes),
     };
     out.write_all(text.as_bytes())?;
+    Ok(0)
+}
+
+/// Which screen an interactive command opens on.
+#[derive(Debug, Clone)]
+pub enum Start {
+    Home,
+    Exam(ExamArgs),
+    Drill(Option<String>),
+    Notes(Option<String>),
+}
+
+/// Build the app for an interactive command (without touching the terminal).
+pub fn build_app(bank: Bank, start: &Start, clock: Rc<dyn Clock>) -> Result<App, Error> {
+    let bank = Rc::new(bank);
+    let now = clock.now();
+    let first = match start {
+        Start::Home => Screen::Home(Home::default()),
+        Start::Exam(args) => {
+            if args.resume {
+                return Err(Error::NotYet("exam --resume"));
+            }
+            let plan = plan(&bank, args)?;
+            let exam = exam::sample(&bank, plan.questions, plan.seed, &plan.filters);
+            if exam.items.is_empty() {
+                return Err(Error::Usage("no question matches these filters".into()));
+            }
+            let title = format!("{} ({})", bank.name, bank.code);
+            let mut session = ExamSession::new(title, exam, plan.minutes, now);
+            session.exam.notices.clear();
+            Screen::Exam(Box::new(session))
+        }
+        Start::Drill(None) => Screen::Picker(DrillPicker::new(&bank)),
+        Start::Drill(Some(topic)) => {
+            let topic = match bank.pillar_index(topic) {
+                Some(p) => Topic::Pillar(p),
+                None => Topic::Section(resolve_ref(&bank, topic).map_err(|e| {
+                    Error::Usage(format!("{e} (a drill topic is a pillar id or a notes ref)"))
+                })?),
+            };
+            let (filters, title) = topic_filters(&bank, topic);
+            drill_screen(&bank, filters, title, rand::random()).map_err(Error::Usage)?
+        }
+        Start::Notes(reference) => {
+            let at = reference.as_deref().map(|r| resolve_ref(&bank, r)).transpose()?;
+            Screen::Notes(NotesBrowser::new(&bank, at))
+        }
+    };
+    Ok(App::new(bank, clock, first))
+}
+
+/// Run an interactive command in the terminal.
+pub fn interactive(global: &Global, start: &Start) -> Result<u8, Error> {
+    tui::require_terminal()?;
+    let bank = bank::load_valid(&load_options(global))?;
+    let app = build_app(bank, start, Rc::new(SystemClock))?;
+    tui::run(app)?;
     Ok(0)
 }

@@ -12,6 +12,10 @@ pub enum Error {
     Usage(String),
     #[error("`proctor {0}` is not available yet in this version of Proctor")]
     NotYet(&'static str),
+    #[error(
+        "this command needs a terminal (standard input and output must be a tty); `proctor exam --print` makes a paper exam instead"
+    )]
+    NeedsTerminal,
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -34,7 +38,7 @@ impl Error {
     /// Exit code: 2 for usage problems and missing features, 1 for everything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Usage(_) | Error::NotYet(_) => 2,
+            Error::Usage(_) | Error::NotYet(_) | Error::NeedsTerminal => 2,
             _ => 1,
         }
     }

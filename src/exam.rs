@@ -1,6 +1,8 @@
 //! Sampling an exam from a bank: apportion the length over pillars by weight, draw questions and
 //! shuffle them and their options, all from one seed so the same seed gives the same exam everywhere.
 
+use std::collections::HashSet;
+
 use rand::SeedableRng;
 use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
@@ -148,16 +150,34 @@ pub fn sample(bank: &Bank, n: usize, seed: u64, filters: &Filters) -> Exam {
     chosen.shuffle(&mut rng);
     let items = chosen
         .into_iter()
-        .map(|question| {
-            let q = &bank.questions[question];
-            let mut order: Vec<usize> = (0..q.options.len()).collect();
-            if q.shuffle {
-                order.shuffle(&mut rng);
-            }
-            Item { question, order }
-        })
+        .map(|question| item(bank, question, &mut rng))
         .collect();
     Exam { seed, items, notices }
+}
+
+/// Every question matching `filters` for an untimed drill: never-seen ones (ids not in `seen`) first,
+/// each group shuffled by `seed`, options shuffled unless the question says not to.
+pub fn drill_order(bank: &Bank, filters: &Filters, seed: u64, seen: &HashSet<String>) -> Vec<Item> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let (mut fresh, mut again): (Vec<usize>, Vec<usize>) = (0..bank.questions.len())
+        .filter(|&i| filters.matches(bank, i))
+        .partition(|&i| !seen.contains(&bank.questions[i].id));
+    fresh.shuffle(&mut rng);
+    again.shuffle(&mut rng);
+    fresh
+        .into_iter()
+        .chain(again)
+        .map(|q| item(bank, q, &mut rng))
+        .collect()
+}
+
+fn item(bank: &Bank, question: usize, rng: &mut ChaCha8Rng) -> Item {
+    let q = &bank.questions[question];
+    let mut order: Vec<usize> = (0..q.options.len()).collect();
+    if q.shuffle {
+        order.shuffle(rng);
+    }
+    Item { question, order }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Proctor: a terminal practice-exam simulator. A bank of TOML questions is sampled into timed exams,
 //! scored per pillar and section, with explanations that link back to the study notes.
 
+pub mod app;
 pub mod bank;
 pub mod cli;
 pub mod commands;
@@ -10,5 +11,7 @@ pub mod exam;
 pub mod notes;
 pub mod print;
 pub mod score;
+pub mod tui;
+pub mod ui;
 
 pub use error::Error;

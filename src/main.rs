@@ -2,8 +2,9 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
+use proctor::Error;
 use proctor::cli::{Cli, Command};
-use proctor::{Error, commands};
+use proctor::commands::{self, Start};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -13,13 +14,15 @@ fn main() -> ExitCode {
         Some(Command::Exam(args)) if args.print => {
             commands::print_exam(&cli.global, args, &mut out, &mut err)
         }
-        Some(Command::Exam(_)) => Err(Error::NotYet("exam (interactive)")),
-        Some(Command::Drill { .. }) => Err(Error::NotYet("drill")),
+        Some(Command::Exam(args)) => commands::interactive(&cli.global, &Start::Exam(args.clone())),
+        Some(Command::Drill { topic }) => commands::interactive(&cli.global, &Start::Drill(topic.clone())),
         Some(Command::Review { .. }) => Err(Error::NotYet("review")),
         Some(Command::History { .. }) => Err(Error::NotYet("history")),
         Some(Command::Export { .. }) => Err(Error::NotYet("export")),
-        Some(Command::Notes { .. }) => Err(Error::NotYet("notes")),
-        None => Err(Error::NotYet("home screen")),
+        Some(Command::Notes { reference }) => {
+            commands::interactive(&cli.global, &Start::Notes(reference.clone()))
+        }
+        None => commands::interactive(&cli.global, &Start::Home),
     };
     let _ = out.flush();
     match result {

@@ -1,0 +1,157 @@
+//! Untimed practice on one pillar or notes section: answer, check with Enter, read the feedback and
+//! notes, go on. Leaving shows a short summary.
+
+use std::collections::HashSet;
+
+use super::review::NotesPane;
+use super::{Action, Ctx, Hit, KeyContext, Transition};
+use crate::bank::Bank;
+use crate::exam::{Filters, Item, drill_order};
+use crate::score::is_correct;
+
+#[derive(Debug)]
+pub struct Drill {
+    pub title: String,
+    pub queue: Vec<Item>,
+    pub position: usize,
+    /// Bank option indices chosen for the current question.
+    pub chosen: Vec<usize>,
+    pub cursor: usize,
+    /// Whether the current answer has been checked (feedback showing).
+    pub checked: bool,
+    /// (item index, correct) for every checked answer.
+    pub log: Vec<(usize, bool)>,
+    pub pane: NotesPane,
+    pub summary: bool,
+}
+
+impl Drill {
+    pub fn new(bank: &Bank, filters: Filters, title: String, seed: u64) -> Result<Drill, String> {
+        Self::with_seen(bank, filters, title, seed, &HashSet::new())
+    }
+
+    /// A drill that puts questions never answered before (`seen` holds ids) first.
+    pub fn with_seen(
+        bank: &Bank,
+        filters: Filters,
+        title: String,
+        seed: u64,
+        seen: &HashSet<String>,
+    ) -> Result<Drill, String> {
+        let queue = drill_order(bank, &filters, seed, seen);
+        let Some(first) = queue.first() else {
+            return Err(format!("No questions to drill for {title}"));
+        };
+        let pane = NotesPane::for_question(bank, first.question);
+        Ok(Drill {
+            title,
+            queue,
+            position: 0,
+            chosen: Vec::new(),
+            cursor: 0,
+            checked: false,
+            log: Vec::new(),
+            pane,
+            summary: false,
+        })
+    }
+
+    pub fn item(&self) -> &Item {
+        &self.queue[self.position]
+    }
+
+    pub fn correct(&self) -> usize {
+        self.log.iter().filter(|(_, ok)| *ok).count()
+    }
+
+    pub fn key_context(&self) -> KeyContext {
+        if self.summary {
+            KeyContext::Dialog
+        } else if self.checked {
+            KeyContext::Review
+        } else {
+            KeyContext::Drill
+        }
+    }
+
+    fn toggle(&mut self, bank: &Bank, shown: usize) {
+        let item = &self.queue[self.position];
+        let Some(&option) = item.order.get(shown) else {
+            return;
+        };
+        self.cursor = shown;
+        if bank.questions[item.question].is_multi() {
+            match self.chosen.iter().position(|&o| o == option) {
+                Some(i) => {
+                    self.chosen.remove(i);
+                }
+                None => {
+                    self.chosen.push(option);
+                    self.chosen.sort_unstable();
+                }
+            }
+        } else {
+            self.chosen = vec![option];
+        }
+    }
+
+    fn next(&mut self, bank: &Bank, cx_status: &mut Option<String>) {
+        if self.position + 1 >= self.queue.len() {
+            self.summary = true;
+            *cx_status = Some("You have answered every question of this drill".into());
+            return;
+        }
+        self.position += 1;
+        self.chosen.clear();
+        self.cursor = 0;
+        self.checked = false;
+        self.pane = NotesPane {
+            full: false,
+            ..NotesPane::for_question(bank, self.item().question)
+        };
+    }
+
+    pub fn update(&mut self, action: Action, hit: Option<Hit>, cx: &mut Ctx<'_>) -> Transition {
+        if self.summary {
+            return match action {
+                Action::Yes | Action::Enter | Action::Back | Action::Interrupt => Transition::Pop,
+                Action::No => {
+                    if self.position + 1 < self.queue.len() || !self.checked {
+                        self.summary = false;
+                    }
+                    Transition::Stay
+                }
+                _ => Transition::Stay,
+            };
+        }
+        if self.checked && self.pane.update(action, hit) {
+            return Transition::Stay;
+        }
+        match action {
+            Action::Choose(k) if !self.checked => self.toggle(cx.bank, k),
+            Action::Toggle if !self.checked => self.toggle(cx.bank, self.cursor),
+            Action::Click(..) if !self.checked => {
+                if let Some(Hit::Item(k)) = hit {
+                    self.toggle(cx.bank, k);
+                }
+            }
+            Action::Up if !self.checked => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down if !self.checked => {
+                self.cursor = (self.cursor + 1).min(self.item().order.len() - 1);
+            }
+            Action::Enter if !self.checked => {
+                if self.chosen.is_empty() {
+                    *cx.status = Some("Choose an answer first (a-f), then Enter checks it".into());
+                } else {
+                    self.checked = true;
+                    let ok = is_correct(cx.bank, self.item().question, &self.chosen);
+                    self.log.push((self.position, ok));
+                }
+            }
+            Action::Enter | Action::Next => self.next(cx.bank, cx.status),
+            Action::Back | Action::Interrupt => self.summary = true,
+            _ => {}
+        }
+        Transition::Stay
+    }
+}

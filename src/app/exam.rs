@@ -1,0 +1,219 @@
+//! A timed exam in progress: answers, marks, time per question, the review grid and dialogs.
+//! Time left is computed from the clock, never by counting ticks.
+
+use std::time::{Duration, Instant};
+
+use super::results::Results;
+use super::{Action, Ctx, Hit, KeyContext, Screen, Transition};
+use crate::bank::Bank;
+use crate::exam::Exam;
+use crate::score;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The review grid, with the cell under the cursor.
+    Grid(usize),
+    ConfirmSubmit,
+    ConfirmLeave,
+}
+
+#[derive(Debug)]
+pub struct ExamSession {
+    pub title: String,
+    pub exam: Exam,
+    pub limit: Duration,
+    /// Bank option indices chosen per item, ascending.
+    pub answers: Vec<Vec<usize>>,
+    pub marked: Vec<bool>,
+    pub spent: Vec<Duration>,
+    pub current: usize,
+    /// Option cursor (shown position) for j/k + Space.
+    pub cursor: usize,
+    pub overlay: Option<Overlay>,
+    /// Time used before this run of the clock (non-zero after a resume).
+    pub used_before: Duration,
+    pub resumed_at: Instant,
+    pub entered_at: Instant,
+}
+
+impl ExamSession {
+    pub fn new(title: String, exam: Exam, minutes: u32, now: Instant) -> ExamSession {
+        let n = exam.items.len();
+        ExamSession {
+            title,
+            exam,
+            limit: Duration::from_secs(u64::from(minutes) * 60),
+            answers: vec![Vec::new(); n],
+            marked: vec![false; n],
+            spent: vec![Duration::ZERO; n],
+            current: 0,
+            cursor: 0,
+            overlay: None,
+            used_before: Duration::ZERO,
+            resumed_at: now,
+            entered_at: now,
+        }
+    }
+
+    pub fn used(&self, now: Instant) -> Duration {
+        (self.used_before + now.saturating_duration_since(self.resumed_at)).min(self.limit)
+    }
+
+    pub fn remaining(&self, now: Instant) -> Duration {
+        self.limit.saturating_sub(self.used(now))
+    }
+
+    /// Time until the countdown shows the next second, so the loop can sleep exactly that long.
+    pub fn until_next_second(&self, now: Instant) -> Duration {
+        let sub = self.remaining(now).subsec_nanos();
+        Duration::from_nanos(if sub == 0 { 1_000_000_000 } else { u64::from(sub) })
+    }
+
+    pub fn answered(&self) -> usize {
+        self.answers.iter().filter(|a| !a.is_empty()).count()
+    }
+
+    pub fn marked_count(&self) -> usize {
+        self.marked.iter().filter(|m| **m).count()
+    }
+
+    /// Questions answered minus the questions the time used so far pays for (>0 = ahead).
+    pub fn pace(&self, now: Instant) -> i64 {
+        let n = self.exam.items.len().max(1) as f64;
+        let budget = self.limit.as_secs_f64() / n;
+        if budget <= 0.0 {
+            return 0;
+        }
+        let expected = (self.used(now).as_secs_f64() / budget).floor() as i64;
+        self.answered() as i64 - expected
+    }
+
+    pub fn key_context(&self) -> KeyContext {
+        match self.overlay {
+            Some(Overlay::Grid(_)) => KeyContext::Grid,
+            Some(_) => KeyContext::Dialog,
+            None => KeyContext::Exam,
+        }
+    }
+
+    fn leave_question(&mut self, now: Instant) {
+        self.spent[self.current] += now.saturating_duration_since(self.entered_at);
+        self.entered_at = now;
+    }
+
+    fn go_to(&mut self, k: usize, now: Instant) {
+        if k < self.exam.items.len() && k != self.current {
+            self.leave_question(now);
+            self.current = k;
+            self.cursor = 0;
+        }
+    }
+
+    fn toggle(&mut self, bank: &Bank, shown: usize) {
+        let item = &self.exam.items[self.current];
+        let Some(&option) = item.order.get(shown) else {
+            return;
+        };
+        self.cursor = shown;
+        let answer = &mut self.answers[self.current];
+        if bank.questions[item.question].is_multi() {
+            match answer.iter().position(|&o| o == option) {
+                Some(i) => {
+                    answer.remove(i);
+                }
+                None => {
+                    answer.push(option);
+                    answer.sort_unstable();
+                }
+            }
+        } else if answer.as_slice() == [option] {
+            answer.clear();
+        } else {
+            *answer = vec![option];
+        }
+    }
+
+    /// Score the attempt and move to the results screen.
+    pub fn finish(&mut self, bank: &Bank, now: Instant, timed_out: bool) -> Transition {
+        self.leave_question(now);
+        let used = self.used(now);
+        let score = score::score(bank, &self.exam.items, &self.answers);
+        Transition::Replace(Screen::Results(Box::new(Results::new(
+            self.title.clone(),
+            self.exam.items.clone(),
+            self.answers.clone(),
+            self.spent.clone(),
+            score,
+            (used, self.limit),
+            timed_out,
+        ))))
+    }
+
+    pub fn update(&mut self, action: Action, hit: Option<Hit>, cx: &mut Ctx<'_>) -> Transition {
+        let now = cx.now;
+        if self.remaining(now).is_zero() {
+            return self.finish(cx.bank, now, true);
+        }
+        let n = self.exam.items.len();
+        match (self.overlay, action) {
+            (_, Action::Tick) => {}
+            (Some(Overlay::Grid(at)), a) => match a {
+                Action::Next => self.overlay = Some(Overlay::Grid((at + 1).min(n - 1))),
+                Action::Prev => self.overlay = Some(Overlay::Grid(at.saturating_sub(1))),
+                Action::Down => self.overlay = Some(Overlay::Grid((at + 10).min(n - 1))),
+                Action::Up => self.overlay = Some(Overlay::Grid(at.saturating_sub(10))),
+                Action::Enter => {
+                    self.go_to(at, now);
+                    self.overlay = None;
+                }
+                Action::Click(..) => {
+                    if let Some(Hit::Item(k)) = hit {
+                        self.go_to(k, now);
+                        self.overlay = None;
+                    }
+                }
+                Action::Back | Action::Grid => self.overlay = None,
+                Action::Submit => self.overlay = Some(Overlay::ConfirmSubmit),
+                _ => {}
+            },
+            (Some(Overlay::ConfirmSubmit), a) => match a {
+                Action::Yes | Action::Enter => return self.finish(cx.bank, now, false),
+                Action::No | Action::Back => self.overlay = None,
+                _ => {}
+            },
+            (Some(Overlay::ConfirmLeave), a) => match a {
+                Action::Yes | Action::Enter | Action::Interrupt => return Transition::Home,
+                Action::No | Action::Back => self.overlay = None,
+                _ => {}
+            },
+            (None, a) => match a {
+                Action::Choose(k) => self.toggle(cx.bank, k),
+                Action::Toggle => self.toggle(cx.bank, self.cursor),
+                Action::Up => self.cursor = self.cursor.saturating_sub(1),
+                Action::Down => {
+                    let options = self.exam.items[self.current].order.len();
+                    self.cursor = (self.cursor + 1).min(options - 1);
+                }
+                Action::Next | Action::Enter => {
+                    if self.current + 1 < n {
+                        self.go_to(self.current + 1, now);
+                    } else {
+                        *cx.status = Some("Last question: press g for the review grid or s to submit".into());
+                    }
+                }
+                Action::Prev => self.go_to(self.current.saturating_sub(1), now),
+                Action::Mark => self.marked[self.current] = !self.marked[self.current],
+                Action::Grid => self.overlay = Some(Overlay::Grid(self.current)),
+                Action::Submit => self.overlay = Some(Overlay::ConfirmSubmit),
+                Action::Back | Action::Interrupt => self.overlay = Some(Overlay::ConfirmLeave),
+                Action::Click(..) => {
+                    if let Some(Hit::Item(k)) = hit {
+                        self.toggle(cx.bank, k);
+                    }
+                }
+                _ => {}
+            },
+        }
+        Transition::Stay
+    }
+}

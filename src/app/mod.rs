@@ -1,0 +1,282 @@
+//! Application state and `update`. Input becomes an [`Action`]; `update` changes state; the views in
+//! `crate::ui` only read it. Nothing here draws.
+
+pub mod drill;
+pub mod exam;
+pub mod home;
+pub mod keys;
+pub mod notes;
+pub mod results;
+pub mod review;
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use ratatui::layout::{Position, Rect};
+
+use crate::bank::Bank;
+use crate::exam::Filters;
+use crate::ui::{NotesCache, Theme};
+
+pub use keys::{KeyContext, map_key};
+
+/// Where "now" comes from, so tests can move time by hand.
+pub trait Clock {
+    fn now(&self) -> Instant;
+}
+
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> Instant {
+        Instant::now()
+    }
+}
+
+/// A clock that only moves when told to.
+pub struct FakeClock(Cell<Instant>);
+
+impl FakeClock {
+    pub fn new() -> Rc<FakeClock> {
+        Rc::new(FakeClock(Cell::new(Instant::now())))
+    }
+
+    pub fn advance(&self, by: Duration) {
+        self.0.set(self.0.get() + by);
+    }
+}
+
+impl Clock for FakeClock {
+    fn now(&self) -> Instant {
+        self.0.get()
+    }
+}
+
+/// What the user asked for, independent of the key or mouse event that said it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    /// Enter: activate, confirm, check or go on.
+    Enter,
+    /// Space: toggle the option under the cursor.
+    Toggle,
+    /// Toggle option k (from `a`-`f` or `1`-`6`).
+    Choose(usize),
+    Next,
+    Prev,
+    Mark,
+    Grid,
+    Submit,
+    Yes,
+    No,
+    /// `q` or Esc: back one level (asks first in a running exam).
+    Back,
+    /// Ctrl-C.
+    Interrupt,
+    Help,
+    /// Tab: next ref of a question, or next field.
+    Tab,
+    BackTab,
+    /// `o`: the notes pane full screen.
+    FullNotes,
+    /// `d`: drill the section under the cursor.
+    Drill,
+    /// `/`: search.
+    Search,
+    /// A typed character (menus' highlighted letters, text fields).
+    Char(char),
+    Backspace,
+    /// Time passed (the loop sends one at least every second).
+    Tick,
+    Click(u16, u16),
+    ScrollUp(u16, u16),
+    ScrollDown(u16, u16),
+    Resize(u16, u16),
+}
+
+/// Something a view drew that the mouse can hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// A menu entry or option at this index.
+    Item(usize),
+    /// A scrollable notes pane.
+    NotesPane,
+}
+
+/// What a screen's update asks of the app.
+#[derive(Debug)]
+pub enum Transition {
+    Stay,
+    Push(Screen),
+    Replace(Screen),
+    Pop,
+    Home,
+    Quit,
+}
+
+#[derive(Debug)]
+pub enum Screen {
+    Home(home::Home),
+    Custom(home::CustomForm),
+    Picker(home::DrillPicker),
+    Exam(Box<exam::ExamSession>),
+    Results(Box<results::Results>),
+    Review(Box<review::Review>),
+    Drill(Box<drill::Drill>),
+    Notes(notes::NotesBrowser),
+}
+
+/// What every screen's update may read or set besides its own state.
+pub struct Ctx<'a> {
+    pub bank: &'a Bank,
+    pub now: Instant,
+    pub status: &'a mut Option<String>,
+}
+
+pub struct App {
+    pub bank: Rc<Bank>,
+    pub stack: Vec<Screen>,
+    pub clock: Rc<dyn Clock>,
+    /// One line of feedback at the bottom ("History is not available yet", ...).
+    pub status: Option<String>,
+    pub help: bool,
+    pub quit: bool,
+    pub size: (u16, u16),
+    /// Mouse targets recorded by the last frame.
+    pub hits: RefCell<Vec<(Rect, Hit)>>,
+    pub theme: Theme,
+    pub cache: NotesCache,
+}
+
+impl App {
+    pub fn new(bank: Rc<Bank>, clock: Rc<dyn Clock>, first: Screen) -> App {
+        let mut stack = vec![Screen::Home(home::Home::default())];
+        if !matches!(first, Screen::Home(_)) {
+            stack.push(first);
+        }
+        App {
+            bank,
+            stack,
+            clock,
+            status: None,
+            help: false,
+            quit: false,
+            size: (80, 24),
+            hits: RefCell::new(Vec::new()),
+            theme: Theme::from_env(),
+            cache: NotesCache::default(),
+        }
+    }
+
+    pub fn screen(&self) -> &Screen {
+        self.stack.last().expect("the home screen is never popped")
+    }
+
+    /// The key context of the current screen, for [`map_key`].
+    pub fn key_context(&self) -> KeyContext {
+        if self.help {
+            return KeyContext::Help;
+        }
+        match self.screen() {
+            Screen::Home(_) | Screen::Picker(_) => KeyContext::Menu,
+            Screen::Custom(f) => f.key_context(),
+            Screen::Results(_) => KeyContext::Menu,
+            Screen::Exam(e) => e.key_context(),
+            Screen::Review(_) => KeyContext::Review,
+            Screen::Drill(d) => d.key_context(),
+            Screen::Notes(n) => n.key_context(),
+        }
+    }
+
+    pub fn hit(&self, col: u16, row: u16) -> Option<Hit> {
+        let pos = Position { x: col, y: row };
+        self.hits
+            .borrow()
+            .iter()
+            .rev()
+            .find(|(r, _)| r.contains(pos))
+            .map(|(_, h)| *h)
+    }
+
+    pub fn update(&mut self, action: Action) {
+        if let Action::Resize(w, h) = action {
+            self.size = (w, h);
+            return;
+        }
+        if self.help {
+            if matches!(
+                action,
+                Action::Help | Action::Back | Action::Enter | Action::Interrupt
+            ) {
+                self.help = false;
+            }
+            return;
+        }
+        if action == Action::Help {
+            self.help = true;
+            return;
+        }
+        if !matches!(action, Action::Tick) {
+            self.status = None;
+        }
+        let hit = match action {
+            Action::Click(c, r) | Action::ScrollUp(c, r) | Action::ScrollDown(c, r) => self.hit(c, r),
+            _ => None,
+        };
+        let bank = Rc::clone(&self.bank);
+        let mut cx = Ctx {
+            bank: &bank,
+            now: self.clock.now(),
+            status: &mut self.status,
+        };
+        let screen = self.stack.last_mut().expect("the home screen is never popped");
+        let transition = match screen {
+            Screen::Home(s) => s.update(action, hit, &mut cx),
+            Screen::Custom(s) => s.update(action, &mut cx),
+            Screen::Picker(s) => s.update(action, hit, &mut cx),
+            Screen::Exam(s) => s.update(action, hit, &mut cx),
+            Screen::Results(s) => s.update(action, hit, &mut cx),
+            Screen::Review(s) => s.update(action, hit, &mut cx),
+            Screen::Drill(s) => s.update(action, hit, &mut cx),
+            Screen::Notes(s) => s.update(action, hit, &mut cx),
+        };
+        self.apply(transition);
+    }
+
+    fn apply(&mut self, transition: Transition) {
+        match transition {
+            Transition::Stay => {}
+            Transition::Push(s) => self.stack.push(s),
+            Transition::Replace(s) => {
+                self.stack.pop();
+                self.stack.push(s);
+            }
+            Transition::Pop => {
+                if self.stack.len() > 1 {
+                    self.stack.pop();
+                } else {
+                    self.quit = true;
+                }
+            }
+            Transition::Home => self.stack.truncate(1),
+            Transition::Quit => self.quit = true,
+        }
+    }
+
+    /// How long the loop may sleep before the screen needs redrawing without input.
+    pub fn next_wake(&self) -> Duration {
+        match self.screen() {
+            Screen::Exam(e) => e.until_next_second(self.clock.now()),
+            _ => Duration::from_secs(1),
+        }
+    }
+}
+
+/// Start a drill on a pillar or a notes heading, or say why not.
+pub fn drill_screen(bank: &Bank, filters: Filters, title: String, seed: u64) -> Result<Screen, String> {
+    drill::Drill::new(bank, filters, title, seed).map(|d| Screen::Drill(Box::new(d)))
+}

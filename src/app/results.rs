@@ -1,0 +1,117 @@
+//! The results of a finished exam and where to go from them.
+
+use std::time::Duration;
+
+use super::review::Review;
+use super::{Action, Ctx, Hit, Screen, Transition, drill_screen};
+use crate::exam::{Filters, Item};
+use crate::score::{self, Score};
+
+/// The results screen's actions, in menu order, with their shortcut letters.
+pub const ACTIONS: [(char, &str); 4] = [
+    ('r', "Review all"),
+    ('w', "Review wrong only"),
+    ('d', "Drill weakest section"),
+    ('h', "Home"),
+];
+
+#[derive(Debug)]
+pub struct Results {
+    pub title: String,
+    pub items: Vec<Item>,
+    pub answers: Vec<Vec<usize>>,
+    pub spent: Vec<Duration>,
+    pub score: Score,
+    pub used: Duration,
+    pub limit: Duration,
+    pub timed_out: bool,
+    pub cursor: usize,
+}
+
+impl Results {
+    pub fn new(
+        title: String,
+        items: Vec<Item>,
+        answers: Vec<Vec<usize>>,
+        spent: Vec<Duration>,
+        score: Score,
+        (used, limit): (Duration, Duration),
+        timed_out: bool,
+    ) -> Results {
+        Results {
+            title,
+            items,
+            answers,
+            spent,
+            score,
+            used,
+            limit,
+            timed_out,
+            cursor: 0,
+        }
+    }
+
+    fn activate(&mut self, index: usize, cx: &mut Ctx<'_>) -> Transition {
+        match index {
+            0 | 1 => {
+                let wrong_only = index == 1;
+                let picks: Vec<usize> = (0..self.items.len())
+                    .filter(|&k| {
+                        !wrong_only || !score::is_correct(cx.bank, self.items[k].question, &self.answers[k])
+                    })
+                    .collect();
+                if picks.is_empty() {
+                    *cx.status = Some("No wrong answers to review".into());
+                    return Transition::Stay;
+                }
+                let review = Review::new(
+                    cx.bank,
+                    self.items.clone(),
+                    self.answers.clone(),
+                    picks,
+                    wrong_only,
+                );
+                Transition::Push(Screen::Review(Box::new(review)))
+            }
+            2 => {
+                let Some(weakest) = self.score.sections.first() else {
+                    return Transition::Stay;
+                };
+                let title = format!("Drill: {}", cx.bank.notes.headings[weakest.key].title);
+                let filters = Filters {
+                    pillars: Vec::new(),
+                    headings: vec![weakest.key],
+                };
+                match drill_screen(cx.bank, filters, title, rand::random()) {
+                    Ok(s) => Transition::Push(s),
+                    Err(e) => {
+                        *cx.status = Some(e);
+                        Transition::Stay
+                    }
+                }
+            }
+            _ => Transition::Home,
+        }
+    }
+
+    pub fn update(&mut self, action: Action, hit: Option<Hit>, cx: &mut Ctx<'_>) -> Transition {
+        match action {
+            Action::Up => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down => self.cursor = (self.cursor + 1).min(ACTIONS.len() - 1),
+            Action::Enter => return self.activate(self.cursor, cx),
+            Action::Char(c) => {
+                if let Some(i) = ACTIONS.iter().position(|(k, _)| *k == c) {
+                    return self.activate(i, cx);
+                }
+            }
+            Action::Click(..) => {
+                if let Some(Hit::Item(i)) = hit {
+                    return self.activate(i, cx);
+                }
+            }
+            Action::Back | Action::Interrupt => return Transition::Home,
+            _ => {}
+        }
+        Transition::Stay
+    }
+}

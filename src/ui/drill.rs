@@ -1,0 +1,73 @@
+//! A drill: the question while answering, then feedback with the notes, and a summary on leaving.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::{Line, Span};
+
+use super::review::answered;
+use super::strings;
+use super::widgets::{Reveal, dialog, draw_lines, footer, header, offset_for, question_lines};
+use crate::app::App;
+use crate::app::drill::Drill;
+
+pub fn render(app: &App, d: &Drill, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let [top, body, bottom] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let tally = format!(
+        "{}/{} · {} of {} correct",
+        d.position + 1,
+        d.queue.len(),
+        d.correct(),
+        d.log.len()
+    );
+    header(&d.title, vec![Span::raw(tally)], top, buf, t);
+    let hints = if d.checked {
+        strings::DRILL_CHECKED_FOOTER
+    } else {
+        strings::DRILL_FOOTER
+    };
+    footer(app, hints, bottom, buf);
+    if d.checked {
+        answered(app, d.item(), &d.chosen, &d.pane, 0, body, buf);
+    } else {
+        let inner = body.inner(Margin {
+            horizontal: 2,
+            vertical: 1,
+        });
+        let (lines, ranges) = question_lines(
+            &app.bank,
+            d.item(),
+            &d.chosen,
+            Some(d.cursor),
+            Reveal::Hidden,
+            inner.width as usize,
+            t,
+        );
+        let offset = offset_for(&ranges, d.cursor, inner.height as usize);
+        draw_lines(app, &lines, &ranges, offset, inner, buf);
+    }
+    if d.summary {
+        let answered = d.log.len();
+        let percent = (100 * d.correct()).checked_div(answered).unwrap_or(0);
+        let lines = vec![
+            Line::from(format!(
+                "{} of {answered} answered correctly ({percent}%).",
+                d.correct()
+            )),
+            Line::from(format!(
+                "{} questions in this drill; {} not reached.",
+                d.queue.len(),
+                d.queue.len() - answered
+            )),
+            Line::default(),
+            Line::from(vec![
+                Span::styled("y/Enter", t.key()),
+                Span::raw(" leave   "),
+                Span::styled("n", t.key()),
+                Span::raw(" keep drilling"),
+            ]),
+        ];
+        dialog(body, buf, "Drill summary", lines, t);
+    }
+}

@@ -1,0 +1,190 @@
+//! The timed exam: header with countdown and pace, the question, and the grid and dialogs on top.
+
+use std::time::Duration;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use super::strings;
+use super::widgets::{
+    Reveal, centered, clock, dialog, draw_lines, footer, header, offset_for, question_lines,
+};
+use crate::app::exam::{ExamSession, Overlay};
+use crate::app::{App, Hit};
+
+const WARN_AT: Duration = Duration::from_secs(10 * 60);
+const URGENT_AT: Duration = Duration::from_secs(5 * 60);
+
+/// The countdown and its warning, in words and symbols so it reads without colour.
+/// An exam shorter than a threshold does not warn at it: a 6-minute quiz is not "10 minutes left".
+fn countdown(app: &App, left: Duration, limit: Duration) -> Span<'static> {
+    let t = app.theme;
+    let text = clock(left.as_secs());
+    if left <= URGENT_AT && limit > URGENT_AT {
+        Span::styled(format!("⚠ {text} LEFT (5 min warning)"), t.bad())
+    } else if left <= WARN_AT && limit > WARN_AT {
+        Span::styled(format!("⚠ {text} left (10 min warning)"), t.warn())
+    } else {
+        Span::raw(format!("⏱ {text} left"))
+    }
+}
+
+pub fn pace_text(pace: i64) -> String {
+    match pace {
+        p if p > 0 => format!("ahead by {p}"),
+        p if p < 0 => format!("behind by {}", -p),
+        _ => "on pace".to_string(),
+    }
+}
+
+pub fn render(app: &App, e: &ExamSession, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let now = app.clock.now();
+    let n = e.exam.items.len();
+    let [top, body, bottom] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let right = vec![
+        Span::raw(format!(
+            "Q {}/{n} · ⚑ {} · {} · ",
+            e.current + 1,
+            e.marked_count(),
+            pace_text(e.pace(now))
+        )),
+        countdown(app, e.remaining(now), e.limit),
+    ];
+    header(&e.title, right, top, buf, t);
+    footer(app, strings::EXAM_FOOTER, bottom, buf);
+
+    let inner = body.inner(Margin {
+        horizontal: 2,
+        vertical: 1,
+    });
+    let mut lines = Vec::new();
+    let mut tag = vec![Span::styled(
+        format!("Question {} of {n}", e.current + 1),
+        t.bold(),
+    )];
+    if e.marked[e.current] {
+        tag.push(Span::styled("  ⚑ marked for review", t.warn()));
+    }
+    lines.push(Line::from(tag));
+    lines.push(Line::default());
+    let item = &e.exam.items[e.current];
+    let (q, ranges) = question_lines(
+        &app.bank,
+        item,
+        &e.answers[e.current],
+        Some(e.cursor),
+        Reveal::Hidden,
+        inner.width as usize,
+        t,
+    );
+    let shift = lines.len();
+    lines.extend(q);
+    let ranges: Vec<(usize, usize)> = ranges.iter().map(|(a, b)| (a + shift, b + shift)).collect();
+    let offset = offset_for(&ranges, e.cursor, inner.height as usize);
+    draw_lines(app, &lines, &ranges, offset, inner, buf);
+
+    match e.overlay {
+        Some(Overlay::Grid(at)) => grid(app, e, at, body, buf),
+        Some(Overlay::ConfirmSubmit) => {
+            let unanswered = n - e.answered();
+            let lines = vec![
+                Line::from(format!("Answered {} of {n}.", e.answered())),
+                Line::from(format!(
+                    "Unanswered: {unanswered} · Marked for review: {}",
+                    e.marked_count()
+                )),
+                Line::default(),
+                Line::from(vec![
+                    Span::styled("y/Enter", t.key()),
+                    Span::raw(" submit   "),
+                    Span::styled("n/Esc", t.key()),
+                    Span::raw(" keep going"),
+                ]),
+            ];
+            dialog(body, buf, "Submit the exam?", lines, t);
+        }
+        Some(Overlay::ConfirmLeave) => {
+            let lines = vec![
+                Line::from(strings::LEAVE_EXAM),
+                Line::default(),
+                Line::from(vec![
+                    Span::styled("y", t.key()),
+                    Span::raw(" leave   "),
+                    Span::styled("n/Esc", t.key()),
+                    Span::raw(" stay"),
+                ]),
+            ];
+            dialog(body, buf, "Leave the exam?", lines, t);
+        }
+        None => {}
+    }
+}
+
+const PER_ROW: usize = 10;
+const CELL: u16 = 6;
+
+fn grid(app: &App, e: &ExamSession, at: usize, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let n = e.exam.items.len();
+    let rows = n.div_ceil(PER_ROW) as u16;
+    let rect = centered(area, PER_ROW as u16 * CELL + 4, rows + 7);
+    Clear.render(rect, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(" Review grid ", t.title()));
+    let inner = block.inner(rect).inner(Margin {
+        horizontal: 1,
+        vertical: 0,
+    });
+    block.render(rect, buf);
+    let mut hits = app.hits.borrow_mut();
+    for k in 0..n {
+        let (row, col) = ((k / PER_ROW) as u16, (k % PER_ROW) as u16);
+        if row >= inner.height.saturating_sub(4) {
+            break;
+        }
+        let answered = if e.answers[k].is_empty() { "○" } else { "●" };
+        let marked = if e.marked[k] { "⚑" } else { " " };
+        let text = format!("{:>3}{answered}{marked}", k + 1);
+        let mut style = if e.answers[k].is_empty() {
+            t.dim()
+        } else {
+            ratatui::style::Style::default()
+        };
+        if k == at {
+            style = t.selected();
+        } else if k == e.current {
+            style = style.patch(t.bold());
+        }
+        let cell = Rect {
+            x: inner.x + col * CELL,
+            y: inner.y + row,
+            width: CELL - 1,
+            height: 1,
+        };
+        buf.set_string(cell.x, cell.y, text, style);
+        hits.push((cell, Hit::Item(k)));
+    }
+    let legend_y = inner.y + inner.height.saturating_sub(3);
+    let legend = vec![
+        Line::from(format!(
+            "Answered {}/{n} · marked {}",
+            e.answered(),
+            e.marked_count()
+        )),
+        Line::styled("● answered  ○ unanswered  ⚑ marked", t.dim()),
+        Line::styled("Enter go to question · s submit · Esc close", t.dim()),
+    ];
+    Paragraph::new(legend).render(
+        Rect {
+            y: legend_y,
+            height: 3,
+            ..inner
+        },
+        buf,
+    );
+}

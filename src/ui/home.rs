@@ -1,0 +1,252 @@
+//! Home menu, custom-exam form and drill picker views.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+use super::strings;
+use super::widgets::{centered, footer, header};
+use crate::app::home::{CustomForm, DrillPicker, Field, HOME_ACTIONS, Topic};
+use crate::app::{App, Hit};
+
+/// A menu entry with its shortcut letter highlighted where it first appears in the label.
+fn menu_line(app: &App, key: char, label: &str, selected: bool, extra: &str) -> Line<'static> {
+    let t = app.theme;
+    let pointer = if selected { "› " } else { "  " };
+    let mut spans = vec![Span::raw(pointer)];
+    let at = label.to_lowercase().find(key);
+    match at {
+        Some(i) => {
+            let next = i + label[i..].chars().next().map_or(1, char::len_utf8);
+            spans.push(Span::raw(label[..i].to_string()));
+            spans.push(Span::styled(
+                label[i..next].to_string(),
+                t.key().patch(Style::new().underlined()),
+            ));
+            spans.push(Span::raw(label[next..].to_string()));
+        }
+        None => spans.push(Span::raw(format!("{label} ({key})"))),
+    }
+    spans.push(Span::styled(extra.to_string(), t.dim()));
+    let line = Line::from(spans);
+    if selected { line.style(t.selected()) } else { line }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let Some(crate::app::Screen::Home(home)) = app.stack.last() else {
+        return;
+    };
+    let t = app.theme;
+    let bank = &app.bank;
+    let [top, body, bottom] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    header(
+        &format!("Proctor · {} ({})", bank.name, bank.code),
+        vec![],
+        top,
+        buf,
+        t,
+    );
+    footer(app, strings::MENU_FOOTER, bottom, buf);
+    let rect = centered(body, 60, HOME_ACTIONS.len() as u16 + 8);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(format!(" {} ", bank.code), t.title()));
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    let sections = bank.notes.sections().count();
+    let mut lines = vec![
+        Line::styled(bank.name.clone(), t.bold()),
+        Line::styled(
+            format!(
+                "{} questions · {} pillars · {sections} sections",
+                bank.questions.len(),
+                bank.pillars.len()
+            ),
+            t.dim(),
+        ),
+        Line::default(),
+    ];
+    let first_item = lines.len();
+    for (i, (key, label)) in HOME_ACTIONS.iter().enumerate() {
+        let extra = match key {
+            'f' => format!("  {} q / {} min", bank.exam_questions, bank.exam_minutes),
+            'r' | 'h' => "  (not available yet)".to_string(),
+            _ => String::new(),
+        };
+        lines.push(menu_line(app, *key, label, home.cursor == i, &extra));
+    }
+    let inner = inner.inner(ratatui::layout::Margin {
+        horizontal: 2,
+        vertical: 1,
+    });
+    let mut hits = app.hits.borrow_mut();
+    for i in 0..HOME_ACTIONS.len() {
+        let y = inner.y + (first_item + i) as u16;
+        if y < inner.bottom() {
+            hits.push((
+                Rect {
+                    x: inner.x,
+                    y,
+                    width: inner.width,
+                    height: 1,
+                },
+                Hit::Item(i),
+            ));
+        }
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+pub fn render_form(app: &App, form: &CustomForm, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let bank = &app.bank;
+    let [top, body, bottom] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    header("Custom exam", vec![], top, buf, t);
+    footer(app, strings::FORM_FOOTER, bottom, buf);
+    let [fields, lists] = Layout::vertical([Constraint::Length(5), Constraint::Min(0)]).areas(body);
+    let focus = |f: Field| {
+        if form.focus == f {
+            t.selected()
+        } else {
+            Style::default()
+        }
+    };
+    let minutes_shown = if form.minutes.is_empty() {
+        format!("{} (the bank's pace)", form.minutes_for(bank))
+    } else {
+        form.minutes.clone()
+    };
+    let lines = vec![
+        Line::default(),
+        Line::from(vec![
+            Span::raw("  Questions: "),
+            Span::styled(format!("{:<5}", form.questions), focus(Field::Questions)),
+        ]),
+        Line::from(vec![
+            Span::raw("  Minutes:   "),
+            Span::styled(format!("{minutes_shown:<5}"), focus(Field::Minutes)),
+        ]),
+        Line::styled("  No pillar or section ticked means all of them.", t.dim()),
+    ];
+    Paragraph::new(lines).render(fields, buf);
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(lists);
+    let pillars: Vec<(String, bool)> = bank
+        .pillars
+        .iter()
+        .zip(&form.pillars)
+        .map(|(p, on)| (p.name.clone(), *on))
+        .collect();
+    checklist(
+        app,
+        "Pillars",
+        &pillars,
+        form.pillar_cursor,
+        form.focus == Field::Pillars,
+        left,
+        buf,
+    );
+    let sections: Vec<(String, bool)> = form
+        .sections
+        .iter()
+        .map(|(s, on)| (bank.notes.headings[*s].title.clone(), *on))
+        .collect();
+    checklist(
+        app,
+        "Sections",
+        &sections,
+        form.section_cursor,
+        form.focus == Field::Sections,
+        right,
+        buf,
+    );
+}
+
+fn checklist(
+    app: &App,
+    title: &str,
+    items: &[(String, bool)],
+    cursor: usize,
+    focused: bool,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let t = app.theme;
+    let title_style = if focused { t.title() } else { t.dim() };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(format!(" {title} "), title_style));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let height = inner.height as usize;
+    let offset = (cursor + 1).saturating_sub(height);
+    let lines: Vec<Line<'static>> = items
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, (name, on))| {
+            let line = Line::from(format!("{} {name}", if *on { "[x]" } else { "[ ]" }));
+            if focused && i == cursor {
+                line.style(t.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}
+
+pub fn render_picker(app: &App, picker: &DrillPicker, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let bank = &app.bank;
+    let [top, body, bottom] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    header("Drill: choose a pillar or a notes section", vec![], top, buf, t);
+    footer(app, strings::MENU_FOOTER, bottom, buf);
+    let inner = body.inner(ratatui::layout::Margin {
+        horizontal: 2,
+        vertical: 1,
+    });
+    let height = inner.height as usize;
+    let offset = (picker.cursor + 1).saturating_sub(height);
+    let mut hits = app.hits.borrow_mut();
+    let lines: Vec<Line<'static>> = picker
+        .topics
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, (topic, n))| {
+            hits.push((
+                Rect {
+                    x: inner.x,
+                    y: inner.y + (i - offset) as u16,
+                    width: inner.width,
+                    height: 1,
+                },
+                Hit::Item(i),
+            ));
+            let (kind, name) = match topic {
+                Topic::Pillar(p) => ("pillar ", bank.pillars[*p].name.clone()),
+                Topic::Section(s) => ("section", bank.notes.headings[*s].title.clone()),
+            };
+            let line = Line::from(vec![
+                Span::raw(if i == picker.cursor { "› " } else { "  " }),
+                Span::styled(format!("{kind}  "), t.dim()),
+                Span::raw(format!("{name:<40}")),
+                Span::styled(format!("{n:>4} questions"), t.dim()),
+            ]);
+            if i == picker.cursor {
+                line.style(t.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}

@@ -1,0 +1,89 @@
+//! The notes browser: contents on the left, the selected heading's section on the right.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+use super::strings;
+use super::widgets::{footer, header, notes_pane, truncate};
+use crate::app::notes::NotesBrowser;
+use crate::app::review::NotesPane;
+use crate::app::{App, Hit};
+
+pub fn render(app: &App, n: &NotesBrowser, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let notes = &app.bank.notes;
+    let [top, body, bottom] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    header(
+        &format!("Notes · {}", app.bank.notes_file),
+        vec![Span::raw(notes.short_ref(n.cursor))],
+        top,
+        buf,
+        t,
+    );
+    match &n.typing {
+        Some(q) => Paragraph::new(Line::from(vec![
+            Span::styled(" /", t.key()),
+            Span::raw(q.clone()),
+            Span::raw("▏"),
+        ]))
+        .render(bottom, buf),
+        None => footer(app, strings::NOTES_FOOTER, bottom, buf),
+    }
+    let [left, right] = Layout::horizontal([Constraint::Length(34), Constraint::Min(0)]).areas(body);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(" Contents ", t.title()));
+    let inner = block.inner(left);
+    block.render(left, buf);
+    let base = notes.section_level().unwrap_or(1);
+    let height = inner.height as usize;
+    let offset = (n.cursor + height / 2)
+        .saturating_sub(height - 1)
+        .min(notes.headings.len().saturating_sub(height));
+    let mut hits = app.hits.borrow_mut();
+    let lines: Vec<Line<'static>> = notes
+        .headings
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, h)| {
+            hits.push((
+                Rect {
+                    x: inner.x,
+                    y: inner.y + (i - offset) as u16,
+                    width: inner.width,
+                    height: 1,
+                },
+                Hit::Item(i),
+            ));
+            let depth = usize::from(h.level.saturating_sub(base));
+            let text = truncate(
+                &format!("{}{}", "  ".repeat(depth), h.title),
+                inner.width as usize,
+            );
+            let line = if h.level <= base {
+                Line::styled(text, t.bold())
+            } else {
+                Line::from(text)
+            };
+            if i == n.cursor {
+                line.style(t.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    drop(hits);
+    Paragraph::new(lines).render(inner, buf);
+    let pane = NotesPane {
+        anchors: vec![n.cursor],
+        current: 0,
+        scroll: n.scroll,
+        full: false,
+    };
+    notes_pane(app, &pane, right, buf);
+}

@@ -1,0 +1,164 @@
+//! Results: PASS/FAIL in words, the estimated scaled score, per-pillar gauges and sections weakest
+//! first.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, LineGauge, Paragraph, Row, Table, Widget};
+
+use super::strings;
+use super::widgets::{clock, footer, header, truncate};
+use crate::app::results::{ACTIONS, Results};
+use crate::app::{App, Hit};
+
+pub fn render(app: &App, r: &Results, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let bank = &app.bank;
+    let s = &r.score;
+    let [top, summary, body, actions, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(5),
+        Constraint::Min(0),
+        Constraint::Length(2),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    header(&format!("Results · {}", r.title), vec![], top, buf, t);
+    footer(app, strings::MENU_FOOTER, bottom, buf);
+
+    let (verdict, style) = if s.passed {
+        ("PASS", t.good())
+    } else {
+        ("FAIL", t.bad())
+    };
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(format!(" {verdict} "), style.patch(Style::new().reversed())),
+            Span::raw(format!(
+                "  Estimated score {} / 1000 (pass mark {})",
+                s.scaled, s.pass_mark
+            )),
+        ]),
+        Line::from(format!(
+            "Correct {}/{} · time used {} of {}",
+            s.correct,
+            s.total,
+            clock(r.used.as_secs()),
+            clock(r.limit.as_secs())
+        )),
+        Line::styled(
+            "The scaled score is an estimate: the real exam scales each form differently.",
+            t.dim(),
+        ),
+    ];
+    if r.timed_out {
+        lines.push(Line::styled(
+            "Time ran out: the exam was submitted automatically.",
+            t.warn(),
+        ));
+    }
+    Paragraph::new(lines).render(
+        summary.inner(Margin {
+            horizontal: 2,
+            vertical: 0,
+        }),
+        buf,
+    );
+
+    let [pillars, sections] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(" By pillar ", t.title()));
+    let inner = block.inner(pillars);
+    block.render(pillars, buf);
+    for (i, tally) in s.pillars.iter().enumerate() {
+        let y = inner.y + 2 * i as u16;
+        if y + 1 >= inner.bottom() {
+            break;
+        }
+        let name = &bank.pillars[tally.key].name;
+        let label = format!(
+            "{:<w$} {:>3}% {}/{}",
+            truncate(name, 14),
+            tally.percent(),
+            tally.correct,
+            tally.total,
+            w = 14
+        );
+        let ratio = if tally.total == 0 {
+            0.0
+        } else {
+            tally.correct as f64 / tally.total as f64
+        };
+        LineGauge::default()
+            .ratio(ratio)
+            .label(label)
+            .filled_style(if t.color { t.good() } else { t.bold() })
+            .unfilled_style(t.dim())
+            .filled_symbol("█")
+            .unfilled_symbol("░")
+            .render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                buf,
+            );
+    }
+
+    let rows: Vec<Row<'static>> = s
+        .sections
+        .iter()
+        .map(|tally| {
+            Row::new(vec![
+                Cell::from(bank.notes.headings[tally.key].title.clone()),
+                Cell::from(format!("{}/{}", tally.correct, tally.total)),
+                Cell::from(format!("{:>3}%", tally.percent())),
+            ])
+        })
+        .collect();
+    let table = Table::new(
+        rows,
+        [Constraint::Min(10), Constraint::Length(6), Constraint::Length(5)],
+    )
+    .header(Row::new(vec!["Section (weakest first)", "Right", "%"]).style(t.bold()))
+    .block(
+        Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(" By section ", t.title())),
+    );
+    Widget::render(table, sections, buf);
+
+    let inner = actions.inner(Margin {
+        horizontal: 2,
+        vertical: 0,
+    });
+    let mut spans = Vec::new();
+    let mut x = inner.x;
+    let mut hits = app.hits.borrow_mut();
+    for (i, (key, label)) in ACTIONS.iter().enumerate() {
+        let text = format!("[{key}] {label}");
+        let w = text.chars().count() as u16;
+        hits.push((
+            Rect {
+                x,
+                y: inner.y,
+                width: w,
+                height: 1,
+            },
+            Hit::Item(i),
+        ));
+        x += w + 3;
+        let style = if r.cursor == i {
+            t.selected()
+        } else {
+            Style::default()
+        };
+        spans.push(Span::styled(text, style));
+        spans.push(Span::raw("   "));
+    }
+    Paragraph::new(Line::from(spans)).render(inner, buf);
+}

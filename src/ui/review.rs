@@ -1,0 +1,103 @@
+//! Review of an answered question: choices and the correct set marked with symbols, every `why`, the
+//! explanation, and the notes pane beside it. Drill feedback uses the same view.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Widget};
+
+use super::strings;
+use super::widgets::{Reveal, draw_lines, footer, header, notes_pane, question_lines};
+use super::wrap::wrap_text;
+use crate::app::App;
+use crate::app::review::{NotesPane, Review};
+use crate::exam::Item;
+use crate::print::letter;
+use crate::score::is_correct;
+
+/// "✓ Correct" / "✗ Wrong: the answer is B, D" / "○ Unanswered: ...".
+pub(super) fn verdict(app: &App, item: &Item, chosen: &[usize]) -> Line<'static> {
+    let t = app.theme;
+    let q = &app.bank.questions[item.question];
+    let answer: Vec<String> = item
+        .order
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| q.options[**o].correct)
+        .map(|(pos, _)| letter(pos).to_string())
+        .collect();
+    let answer = answer.join(", ");
+    if chosen.is_empty() {
+        Line::styled(format!("○ Unanswered: the answer is {answer}"), t.warn())
+    } else if is_correct(&app.bank, item.question, chosen) {
+        Line::styled("✓ Correct", t.good())
+    } else {
+        Line::styled(format!("✗ Wrong: the answer is {answer}"), t.bad())
+    }
+}
+
+/// The answered question on the left and the notes on the right (or the notes alone, full screen).
+pub(super) fn answered(
+    app: &App,
+    item: &Item,
+    chosen: &[usize],
+    pane: &NotesPane,
+    scroll: u16,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    if pane.full {
+        notes_pane(app, pane, area, buf);
+        return;
+    }
+    let t = app.theme;
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
+    let block = Block::default().borders(Borders::RIGHT).border_style(t.dim());
+    let inner = block.inner(left).inner(Margin {
+        horizontal: 1,
+        vertical: 0,
+    });
+    block.render(left, buf);
+    let width = inner.width as usize;
+    let mut lines = vec![verdict(app, item, chosen), Line::default()];
+    let (q, _) = question_lines(&app.bank, item, chosen, None, Reveal::Shown, width, t);
+    lines.extend(q);
+    if let Some(e) = &app.bank.questions[item.question].explanation {
+        lines.push(Line::default());
+        lines.push(Line::styled("Explanation", t.bold()));
+        lines.extend(wrap_text(e.trim(), width, Style::default()));
+    }
+    draw_lines(app, &lines, &[], usize::from(scroll), inner, buf);
+    notes_pane(app, pane, right, buf);
+}
+
+pub fn render(app: &App, r: &Review, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let [top, body, bottom] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let k = r.item();
+    let item = &r.items[k];
+    let which = if r.wrong_only {
+        "wrong answers"
+    } else {
+        "all questions"
+    };
+    let q = &app.bank.questions[item.question];
+    header(
+        &format!(
+            "Review {}/{} ({which}) · question {} · {}",
+            r.position + 1,
+            r.picks.len(),
+            k + 1,
+            q.id
+        ),
+        vec![Span::raw(app.bank.pillars[q.pillar].name.clone())],
+        top,
+        buf,
+        t,
+    );
+    footer(app, strings::REVIEW_FOOTER, bottom, buf);
+    answered(app, item, &r.answers[k], &r.pane, r.scroll, body, buf);
+}

@@ -1,0 +1,296 @@
+//! Pieces shared by several screens: the question with its options, the notes pane, dialogs, the
+//! help overlay and the footer.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use super::markdown::{Rendered, render};
+use super::strings::KeyHelp;
+use super::theme::Theme;
+use super::wrap::{wrap_hanging, wrap_text};
+use crate::app::review::NotesPane;
+use crate::app::{App, Hit};
+use crate::bank::Bank;
+use crate::exam::Item;
+use crate::print::{letter, select_hint};
+
+/// Rendered notes sections by (section heading, width), so scrolling and redraws do not re-parse.
+#[derive(Default)]
+pub struct NotesCache(RefCell<HashMap<(usize, u16), Rc<Rendered>>>);
+
+impl NotesCache {
+    pub fn get(&self, bank: &Bank, section: usize, width: u16, theme: Theme) -> Rc<Rendered> {
+        let mut map = self.0.borrow_mut();
+        Rc::clone(map.entry((section, width)).or_insert_with(|| {
+            let h = &bank.notes.headings[section];
+            Rc::new(render(bank.notes.text(section), h.start, width, theme))
+        }))
+    }
+}
+
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// How an option is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reveal {
+    /// While answering: only the choice.
+    Hidden,
+    /// After answering: correct set and the user's mistakes marked with symbols, plus every `why`.
+    Shown,
+}
+
+/// The prompt, "Select TWO." and the options of a question, wrapped to `width`. Returns the lines and,
+/// per shown option, its first and last line.
+pub fn question_lines(
+    bank: &Bank,
+    item: &Item,
+    chosen: &[usize],
+    cursor: Option<usize>,
+    reveal: Reveal,
+    width: usize,
+    theme: Theme,
+) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
+    let q = &bank.questions[item.question];
+    let mut lines = wrap_text(q.prompt.trim(), width, Style::default());
+    lines.push(Line::default());
+    if let Some(hint) = select_hint(q.select()) {
+        lines.push(Line::styled(hint, theme.warn()));
+        lines.push(Line::default());
+    }
+    let multi = q.is_multi();
+    let mut ranges = Vec::new();
+    for (pos, &o) in item.order.iter().enumerate() {
+        let option = &q.options[o];
+        let picked = chosen.contains(&o);
+        let boxed = match (multi, picked) {
+            (true, true) => "[x]",
+            (true, false) => "[ ]",
+            (false, true) => "(•)",
+            (false, false) => "( )",
+        };
+        let pointer = if cursor == Some(pos) { "›" } else { " " };
+        let (mark, mark_style) = match reveal {
+            Reveal::Hidden => ("", Style::default()),
+            Reveal::Shown if option.correct => ("✓ ", theme.good()),
+            Reveal::Shown if picked => ("✗ ", theme.bad()),
+            Reveal::Shown => ("  ", Style::default()),
+        };
+        let text_style = if cursor == Some(pos) {
+            theme.selected()
+        } else {
+            Style::default()
+        };
+        let prefix = vec![
+            Span::raw(format!("{pointer}{boxed} ")),
+            Span::styled(mark, mark_style),
+            Span::styled(format!("{}. ", letter(pos)), theme.key()),
+        ];
+        let start = lines.len();
+        lines.extend(wrap_hanging(
+            prefix,
+            &[Span::styled(option.text.trim().to_string(), text_style)],
+            width,
+        ));
+        if reveal == Reveal::Shown {
+            let why = [Span::styled(option.why.trim().to_string(), theme.dim())];
+            lines.extend(wrap_hanging(vec![Span::raw(" ".repeat(10))], &why, width));
+        }
+        ranges.push((start, lines.len() - 1));
+    }
+    (lines, ranges)
+}
+
+/// Draw lines into `area` starting at line `offset`, recording option hit boxes for the mouse.
+pub fn draw_lines(
+    app: &App,
+    lines: &[Line<'static>],
+    ranges: &[(usize, usize)],
+    offset: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let visible: Vec<Line<'static>> = lines
+        .iter()
+        .skip(offset)
+        .take(area.height as usize)
+        .cloned()
+        .collect();
+    Paragraph::new(visible).render(area, buf);
+    let mut hits = app.hits.borrow_mut();
+    for (k, &(start, end)) in ranges.iter().enumerate() {
+        let (top, bottom) = (start.max(offset), end.min(offset + area.height as usize - 1));
+        if top <= bottom && end >= offset {
+            let rect = Rect {
+                x: area.x,
+                y: area.y + (top - offset) as u16,
+                width: area.width,
+                height: (bottom - top + 1) as u16,
+            };
+            hits.push((rect, Hit::Item(k)));
+        }
+    }
+}
+
+/// The first line to show so the option under the cursor is visible.
+pub fn offset_for(ranges: &[(usize, usize)], cursor: usize, height: usize) -> usize {
+    ranges
+        .get(cursor)
+        .map_or(0, |&(_, end)| (end + 1).saturating_sub(height))
+}
+
+/// The notes section holding the pane's current ref, scrolled to that heading.
+pub fn notes_pane(app: &App, pane: &NotesPane, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme;
+    let bank = &app.bank;
+    let title = match pane.anchor() {
+        Some(a) => format!(
+            " Notes: {} ({}/{}) ",
+            bank.notes.short_ref(a),
+            pane.current + 1,
+            pane.anchors.len()
+        ),
+        None => " Notes ".into(),
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(title, theme.title()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    app.hits.borrow_mut().push((inner, Hit::NotesPane));
+    let Some(anchor) = pane.anchor() else {
+        return;
+    };
+    let section = bank.notes.section_of(anchor);
+    let rendered = app.cache.get(bank, section, inner.width, theme);
+    let target = rendered.line_of(bank.notes.headings[anchor].start) as i64;
+    let max = rendered.lines.len().saturating_sub(1) as i64;
+    let first = (target + i64::from(pane.scroll)).clamp(0, max.max(0)) as usize;
+    let visible: Vec<Line<'static>> = rendered
+        .lines
+        .iter()
+        .skip(first)
+        .take(inner.height as usize)
+        .cloned()
+        .collect();
+    Paragraph::new(visible).render(inner, buf);
+}
+
+/// A bordered box in the middle of `area` with `lines` in it.
+pub fn dialog(area: Rect, buf: &mut Buffer, title: &str, lines: Vec<Line<'static>>, theme: Theme) {
+    let width = (area.width.saturating_sub(4)).min(64);
+    let mut wrapped = Vec::new();
+    for line in lines {
+        if line.width() <= usize::from(width.saturating_sub(4)) {
+            wrapped.push(line);
+        } else {
+            wrapped.extend(super::wrap::wrap(
+                &line.spans,
+                usize::from(width.saturating_sub(4)),
+            ));
+        }
+    }
+    let rect = centered(area, width, wrapped.len() as u16 + 2);
+    Clear.render(rect, buf);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(format!(" {title} "), theme.title()))
+        .style(Style::default());
+    let inner = block.inner(rect).inner(ratatui::layout::Margin {
+        horizontal: 1,
+        vertical: 0,
+    });
+    block.render(rect, buf);
+    Paragraph::new(wrapped).render(inner, buf);
+}
+
+pub fn help_overlay(area: Rect, buf: &mut Buffer, keys: KeyHelp, theme: Theme) {
+    let width = keys.iter().map(|(k, _)| k.len()).max().unwrap_or(0) + 2;
+    let mut lines: Vec<Line<'static>> = keys
+        .iter()
+        .map(|(k, what)| {
+            Line::from(vec![
+                Span::styled(format!("{k:<width$}"), theme.key()),
+                Span::raw(*what),
+            ])
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::styled("Press ? or Esc to close", theme.dim()));
+    dialog(area, buf, "Keys", lines, theme);
+}
+
+/// The bottom line: the status message when there is one, else the key hints.
+pub fn footer(app: &App, hints: &str, area: Rect, buf: &mut Buffer) {
+    let line = match &app.status {
+        Some(s) => Line::styled(format!(" {s}"), app.theme.warn()),
+        None => Line::styled(format!(" {hints}"), app.theme.dim()),
+    };
+    Paragraph::new(line).render(area, buf);
+}
+
+/// A one-line header: left text, right text, reversed.
+pub fn header(left: &str, right: Vec<Span<'static>>, area: Rect, buf: &mut Buffer, theme: Theme) {
+    buf.set_style(area, theme.header());
+    let right_width: usize = right.iter().map(|s| s.width()).sum();
+    let room = usize::from(area.width).saturating_sub(right_width + 2);
+    let left: String = truncate(left, room);
+    Paragraph::new(Line::from(Span::raw(format!(" {left}"))))
+        .style(theme.header())
+        .render(area, buf);
+    let x = area.x + area.width.saturating_sub(right_width as u16 + 1);
+    let rect = Rect {
+        x,
+        y: area.y,
+        width: (right_width as u16).min(area.width),
+        height: 1,
+    };
+    Paragraph::new(Line::from(right))
+        .style(theme.header())
+        .render(rect, buf);
+}
+
+/// Cut text to `width` columns with an ellipsis.
+pub fn truncate(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// `h:mm:ss` or `m:ss`.
+pub fn clock(secs: u64) -> String {
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}

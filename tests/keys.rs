@@ -1,0 +1,273 @@
+//! Key sequences driving the app's `update`, with a fake clock: exact outcomes, no terminal.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use proctor::app::exam::Overlay;
+use proctor::app::{Action, Screen};
+use proctor::commands::Start;
+
+#[test]
+fn single_response_choice_replaces_and_toggles_off() {
+    let (mut app, _) = exam_app(4);
+    let k = (0..4)
+        .find(|&k| {
+            app.bank.questions[exam(&app).exam.items[k].question]
+                .options
+                .len()
+                == 4
+        })
+        .filter(|&k| !app.bank.questions[exam(&app).exam.items[k].question].is_multi())
+        .expect("a four-option single-response question");
+    press(&mut app, &"n".repeat(k));
+    let order = exam(&app).exam.items[k].order.clone();
+    press(&mut app, "b");
+    assert_eq!(exam(&app).answers[k], vec![order[1]]);
+    press(&mut app, "3");
+    assert_eq!(exam(&app).answers[k], vec![order[2]]);
+    press(&mut app, "c");
+    assert!(exam(&app).answers[k].is_empty());
+    press(&mut app, "<Up><Space>");
+    assert_eq!(exam(&app).answers[k], vec![order[1]]);
+}
+
+#[test]
+fn multiple_response_toggles_each_option() {
+    let (mut app, _) = exam_app(4);
+    let k = (0..4)
+        .find(|&k| app.bank.questions[exam(&app).exam.items[k].question].is_multi())
+        .expect("the sample holds the multi-response question");
+    for _ in 0..k {
+        press(&mut app, "n");
+    }
+    let order = exam(&app).exam.items[k].order.clone();
+    press(&mut app, "ace");
+    let mut want = vec![order[0], order[2], order[4]];
+    want.sort_unstable();
+    assert_eq!(exam(&app).answers[k], want);
+    press(&mut app, "c");
+    want.retain(|&o| o != order[2]);
+    assert_eq!(exam(&app).answers[k], want);
+}
+
+#[test]
+fn mark_and_jump_through_the_grid() {
+    let (mut app, _) = exam_app(4);
+    press(&mut app, "m");
+    assert_eq!(exam(&app).marked, [true, false, false, false]);
+    press(&mut app, "g");
+    assert_eq!(exam(&app).overlay, Some(Overlay::Grid(0)));
+    press(&mut app, "<Right><Right><Enter>");
+    assert_eq!(exam(&app).current, 2);
+    assert_eq!(exam(&app).overlay, None);
+    press(&mut app, "gl<Esc>");
+    assert_eq!(exam(&app).current, 2, "Esc closes the grid without moving");
+    press(&mut app, "p<Left>");
+    assert_eq!(exam(&app).current, 0);
+}
+
+#[test]
+fn time_per_question_is_recorded_on_navigation() {
+    let (mut app, clock) = exam_app(4);
+    clock.advance(Duration::from_secs(30));
+    press(&mut app, "n");
+    clock.advance(Duration::from_secs(12));
+    press(&mut app, "p");
+    clock.advance(Duration::from_secs(5));
+    press(&mut app, "<Enter>");
+    let spent: Vec<u64> = exam(&app).spent.iter().map(Duration::as_secs).collect();
+    assert_eq!(spent, [35, 12, 0, 0]);
+}
+
+#[test]
+fn submit_asks_then_scores_exactly() {
+    let (mut app, clock) = exam_app(4);
+    // Answer questions 1 and 2 right, 3 wrong, leave 4 unanswered.
+    let right = correct_letters(&app);
+    press(&mut app, &right);
+    press(&mut app, "n");
+    let right = correct_letters(&app);
+    press(&mut app, &right);
+    press(&mut app, "n");
+    let wrong = wrong_letter(&app);
+    press(&mut app, &wrong.to_string());
+    press(&mut app, "s");
+    assert_eq!(exam(&app).overlay, Some(Overlay::ConfirmSubmit));
+    press(&mut app, "n");
+    assert_eq!(exam(&app).overlay, None, "n cancels");
+    clock.advance(Duration::from_secs(90));
+    press(&mut app, "sy");
+    let Screen::Results(r) = app.screen() else {
+        panic!("results expected")
+    };
+    assert_eq!((r.score.correct, r.score.total), (2, 4));
+    assert_eq!(r.score.scaled, 550);
+    assert!(!r.score.passed);
+    assert!(!r.timed_out);
+    assert_eq!(r.used, Duration::from_secs(90));
+}
+
+#[test]
+fn the_exam_submits_itself_at_zero() {
+    let (mut app, clock) = exam_app(4);
+    let right = correct_letters(&app);
+    press(&mut app, &right);
+    clock.advance(Duration::from_secs(8 * 60 - 1));
+    app.update(Action::Tick);
+    assert!(matches!(app.screen(), Screen::Exam(_)), "one second left");
+    assert_eq!(exam(&app).remaining(clock_now(&app)), Duration::from_secs(1));
+    clock.advance(Duration::from_secs(1));
+    app.update(Action::Tick);
+    let Screen::Results(r) = app.screen() else {
+        panic!("auto-submitted")
+    };
+    assert!(r.timed_out);
+    assert_eq!((r.score.correct, r.score.total), (1, 4));
+    assert_eq!(r.used, Duration::from_secs(8 * 60));
+}
+
+fn clock_now(app: &proctor::app::App) -> std::time::Instant {
+    app.clock.now()
+}
+
+#[test]
+fn leaving_asks_and_confirming_goes_home() {
+    let (mut app, _) = exam_app(4);
+    press(&mut app, "q");
+    assert_eq!(exam(&app).overlay, Some(Overlay::ConfirmLeave));
+    press(&mut app, "n");
+    assert_eq!(exam(&app).overlay, None);
+    press(&mut app, "<C-c>");
+    assert_eq!(exam(&app).overlay, Some(Overlay::ConfirmLeave));
+    press(&mut app, "y");
+    assert!(matches!(app.screen(), Screen::Home(_)));
+    assert_eq!(app.stack.len(), 1);
+    press(&mut app, "q");
+    assert!(app.quit, "q on home quits");
+}
+
+#[test]
+fn results_lead_to_review_of_wrong_answers_with_notes_refs() {
+    let (mut app, _) = exam_app(4);
+    let right = correct_letters(&app);
+    press(&mut app, &right);
+    press(&mut app, "sy");
+    press(&mut app, "w");
+    let Screen::Review(r) = app.screen() else {
+        panic!("review expected")
+    };
+    assert_eq!(r.picks, [1, 2, 3], "question 1 was right");
+    assert!(r.wrong_only);
+    let anchors = r.pane.anchors.len();
+    press(&mut app, "<Tab>");
+    let Screen::Review(r) = app.screen() else {
+        unreachable!()
+    };
+    assert_eq!(r.pane.current, 1 % anchors);
+    press(&mut app, "o");
+    let Screen::Review(r) = app.screen() else {
+        unreachable!()
+    };
+    assert!(r.pane.full);
+    press(&mut app, "<Esc>");
+    let Screen::Review(r) = app.screen() else {
+        panic!("Esc leaves full screen first")
+    };
+    assert!(!r.pane.full);
+    press(&mut app, "nnn");
+    let Screen::Review(r) = app.screen() else {
+        unreachable!()
+    };
+    assert_eq!(r.position, 2);
+    press(&mut app, "q");
+    assert!(matches!(app.screen(), Screen::Results(_)));
+    press(&mut app, "h");
+    assert!(matches!(app.screen(), Screen::Home(_)));
+}
+
+#[test]
+fn drill_checks_answers_and_summarises_on_leaving() {
+    let (mut app, _) = app_with(bank("ui"), Start::Drill(Some("routing".into())));
+    let Screen::Drill(d) = app.screen() else {
+        panic!("drill expected")
+    };
+    assert_eq!(d.queue.len(), 3, "questions citing the Routing section");
+    press(&mut app, "<Enter>");
+    let Screen::Drill(d) = app.screen() else {
+        unreachable!()
+    };
+    assert!(!d.checked, "Enter without a choice does not check");
+    assert!(app.status.is_some());
+    press(&mut app, "a<Enter>");
+    let Screen::Drill(d) = app.screen() else {
+        unreachable!()
+    };
+    assert!(d.checked);
+    assert_eq!(d.log.len(), 1);
+    press(&mut app, "<Enter>");
+    let Screen::Drill(d) = app.screen() else {
+        unreachable!()
+    };
+    assert_eq!((d.position, d.checked), (1, false));
+    press(&mut app, "q");
+    let Screen::Drill(d) = app.screen() else {
+        unreachable!()
+    };
+    assert!(d.summary);
+    press(&mut app, "y");
+    assert!(matches!(app.screen(), Screen::Home(_)));
+}
+
+#[test]
+fn notes_search_and_drill_from_a_heading() {
+    let (mut app, _) = app_with(bank("ui"), Start::Notes(None));
+    press(&mut app, "/bgp<Enter>");
+    let Screen::Notes(n) = app.screen() else {
+        panic!("notes expected")
+    };
+    assert_eq!(app.bank.notes.headings[n.cursor].title, "Dynamic routes");
+    press(&mut app, "d");
+    let Screen::Drill(d) = app.screen() else {
+        panic!("drill from notes")
+    };
+    assert_eq!(d.title, "Drill: Dynamic routes");
+    assert_eq!(d.queue.len(), 1);
+}
+
+#[test]
+fn home_custom_exam_starts_with_the_typed_length() {
+    let (mut app, _) = app_with(bank("ui"), Start::Home);
+    press(&mut app, "c");
+    assert!(matches!(app.screen(), Screen::Custom(_)));
+    // Clear the default "10" and type 3; minutes follow the bank's pace (4 q / 8 min).
+    app.update(Action::Backspace);
+    app.update(Action::Backspace);
+    press(&mut app, "3<Enter>");
+    assert_eq!(exam(&app).exam.items.len(), 3);
+    assert_eq!(exam(&app).limit, Duration::from_secs(6 * 60));
+}
+
+#[test]
+fn help_overlay_opens_and_closes() {
+    let (mut app, _) = exam_app(4);
+    press(&mut app, "?");
+    assert!(app.help);
+    press(&mut app, "b");
+    assert!(!app.help, "any key closes help");
+    assert!(
+        exam(&app).answers[0].is_empty(),
+        "the closing key is not also an answer"
+    );
+}
+
+#[test]
+fn clicking_an_option_chooses_it() {
+    let (mut app, _) = exam_app(4);
+    let text = screen_text(&app, 80, 24);
+    let row = text.lines().position(|l| l.contains("B. ")).unwrap() as u16;
+    click(&mut app, 10, row);
+    let order = exam(&app).exam.items[0].order.clone();
+    assert_eq!(exam(&app).answers[0], vec![order[1]]);
+}
