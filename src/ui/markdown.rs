@@ -235,7 +235,8 @@ impl Renderer {
                     if i > 0 {
                         spans.push(Span::styled(" │ ", t.dim()));
                     }
-                    let pad = w - cell.width();
+                    // The last column needs no padding.
+                    let pad = if i + 1 == columns { 0 } else { w - cell.width() };
                     let style = if r == 0 { t.bold() } else { Style::default() };
                     spans.push(Span::styled(format!("{cell}{}", " ".repeat(pad)), style));
                 }

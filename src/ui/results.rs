@@ -151,14 +151,14 @@ pub fn render(app: &App, r: &Results, area: Rect, buf: &mut Buffer) {
             },
             Hit::Item(i),
         ));
-        x += w + 3;
+        x += w + 2;
         let style = if r.cursor == i {
             t.selected()
         } else {
             Style::default()
         };
         spans.push(Span::styled(text, style));
-        spans.push(Span::raw("   "));
+        spans.push(Span::raw("  "));
     }
     Paragraph::new(Line::from(spans)).render(inner, buf);
 }

@@ -15,10 +15,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 pub fn bank(name: &str) -> Bank {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-        .join("bank");
+    // Relative, so paths shown on screen are the same on every machine (tests run in the package root).
+    let dir = PathBuf::from("tests/fixtures").join(name).join("bank");
     bank::load_valid(&LoadOptions {
         source: BankSource::Dir(dir),
         notes: None,

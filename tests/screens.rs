@@ -1,0 +1,182 @@
+//! Whole-screen snapshots on ratatui's TestBackend, at 80x24 and 120x40.
+
+mod common;
+
+use common::*;
+use insta::assert_snapshot;
+use proctor::app::{App, Screen};
+use proctor::commands::Start;
+use proctor::ui::Theme;
+use ratatui::style::Color;
+
+fn snap_both(name: &str, app: &App) {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let terminal = render(app, w, h);
+        assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+    }
+}
+
+/// Move the exam to the first question matching `pick`.
+fn go_to(app: &mut App, pick: impl Fn(&proctor::bank::Question) -> bool) {
+    let k = exam(app).exam.items.iter().position(|i| pick(&app.bank.questions[i.question])).expect("question in sample");
+    press(app, &"n".repeat(k));
+}
+
+fn answer_all(app: &mut App, right: bool) {
+    let n = exam(app).exam.items.len();
+    for _ in 0..n {
+        let keys = if right { correct_letters(app) } else { wrong_letter(app).to_string() };
+        press(app, &keys);
+        press(app, "n");
+    }
+}
+
+#[test]
+fn home() {
+    let (app, _) = app_with(bank("ui"), Start::Home);
+    snap_both("home", &app);
+}
+
+#[test]
+fn custom_exam_form() {
+    let (mut app, _) = app_with(bank("ui"), Start::Home);
+    press(&mut app, "c<Tab><Tab><Space>");
+    snap_both("custom_form", &app);
+}
+
+#[test]
+fn drill_picker() {
+    let (app, _) = app_with(bank("ui"), Start::Drill(None));
+    snap_both("drill_picker", &app);
+}
+
+#[test]
+fn exam_single_response() {
+    let (mut app, _) = exam_app(5);
+    go_to(&mut app, |q| q.id == "net-subnets-01");
+    press(&mut app, "b");
+    snap_both("exam_single", &app);
+}
+
+#[test]
+fn exam_multiple_response() {
+    let (mut app, _) = exam_app(5);
+    go_to(&mut app, |q| q.is_multi());
+    press(&mut app, "ac<Down>");
+    snap_both("exam_multi", &app);
+}
+
+#[test]
+fn exam_wide_characters() {
+    let (mut app, _) = exam_app(5);
+    go_to(&mut app, |q| q.id == "net-wide-01");
+    snap_both("exam_wide", &app);
+}
+
+#[test]
+fn exam_grid_with_a_marked_question() {
+    let (mut app, _) = exam_app(5);
+    press(&mut app, "am");
+    press(&mut app, "nnbm");
+    press(&mut app, "g<Right>");
+    snap_both("exam_grid", &app);
+}
+
+#[test]
+fn exam_submit_dialog() {
+    let (mut app, _) = exam_app(5);
+    press(&mut app, "amnbs");
+    snap_both("exam_submit", &app);
+}
+
+#[test]
+fn results_pass() {
+    let (mut app, clock) = exam_app(5);
+    clock.advance(std::time::Duration::from_secs(125));
+    answer_all(&mut app, true);
+    press(&mut app, "sy");
+    assert!(matches!(app.screen(), Screen::Results(r) if r.score.passed));
+    snap_both("results_pass", &app);
+}
+
+#[test]
+fn results_fail() {
+    let (mut app, _) = exam_app(5);
+    answer_all(&mut app, false);
+    press(&mut app, "sy");
+    assert!(matches!(app.screen(), Screen::Results(r) if !r.score.passed));
+    snap_both("results_fail", &app);
+}
+
+#[test]
+fn review_with_notes_pane() {
+    let (mut app, _) = exam_app(5);
+    go_to(&mut app, |q| q.id == "net-subnets-01");
+    press(&mut app, "bsy");
+    press(&mut app, "r");
+    let Screen::Review(r) = app.screen() else { panic!() };
+    let k = r.picks.iter().position(|&p| p == exam_index_of(&app, "net-subnets-01")).unwrap();
+    press(&mut app, &"n".repeat(k));
+    snap_both("review", &app);
+    press(&mut app, "<Tab>");
+    snap_both("review_second_ref", &app);
+    press(&mut app, "o");
+    snap_both("review_full_notes", &app);
+}
+
+fn exam_index_of(app: &App, id: &str) -> usize {
+    let Screen::Review(r) = app.screen() else { panic!() };
+    r.items.iter().position(|i| app.bank.questions[i.question].id == id).unwrap()
+}
+
+#[test]
+fn drill_feedback_and_summary() {
+    let (mut app, _) = app_with(bank("ui"), Start::Drill(Some("addressing".into())));
+    snap_both("drill_question", &app);
+    press(&mut app, "a<Enter>");
+    snap_both("drill_feedback", &app);
+    press(&mut app, "q");
+    snap_both("drill_summary", &app);
+}
+
+#[test]
+fn notes_browser() {
+    let (mut app, _) = app_with(bank("ui"), Start::Notes(Some("subnets".into())));
+    snap_both("notes", &app);
+    press(&mut app, "/rou");
+    snap_both("notes_search", &app);
+}
+
+#[test]
+fn too_small() {
+    let (app, _) = exam_app(5);
+    let terminal = render(&app, 70, 20);
+    assert_snapshot!("too_small_70x20", terminal.backend());
+    let terminal = render(&app, 80, 23);
+    assert!(format!("{}", terminal.backend()).contains("This terminal is 80x23."));
+}
+
+#[test]
+fn help_overlay() {
+    let (mut app, _) = exam_app(5);
+    press(&mut app, "?");
+    snap_both("help_exam", &app);
+}
+
+#[test]
+fn no_color_uses_no_colours_but_keeps_symbols() {
+    let (mut app, _) = exam_app(5);
+    app.theme = Theme::no_color();
+    go_to(&mut app, |q| q.is_multi());
+    press(&mut app, "a");
+    snap_both("exam_no_color", &app);
+    press(&mut app, "sy");
+    let terminal = render(&app, 120, 40);
+    let buf = terminal.backend().buffer();
+    for cell in buf.content() {
+        assert_eq!(cell.fg, Color::Reset, "no foreground colour with NO_COLOR");
+        assert_eq!(cell.bg, Color::Reset, "no background colour with NO_COLOR");
+    }
+    let text = format!("{}", terminal.backend());
+    assert!(text.contains("FAIL"), "the verdict is in words");
+}
