@@ -176,3 +176,35 @@ fn an_invalid_bank_stops_print_with_its_errors() {
     assert!(stderr(&out).starts_with("proctor: tests/fixtures/faults/no-correct/questions.toml:2:6: error:"));
     assert!(stdout(&out).is_empty());
 }
+
+#[test]
+fn interactive_commands_need_a_terminal() {
+    for args in [&[][..], &["exam"][..], &["drill"][..], &["notes"][..]] {
+        let out = Command::new(env!("CARGO_BIN_EXE_proctor"))
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&out),
+            "proctor: this command needs a terminal (standard input and output must be a tty); `proctor exam --print` makes a paper exam instead\n"
+        );
+    }
+}
+
+#[test]
+fn commands_not_built_yet_say_so() {
+    for (args, name) in [
+        (&["history"][..], "history"),
+        (&["review"][..], "review"),
+        (&["export", "--format", "csv"][..], "export"),
+    ] {
+        let out = proctor(args);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(
+            stderr(&out),
+            format!("proctor: `proctor {name}` is not available yet in this version of Proctor\n")
+        );
+    }
+}

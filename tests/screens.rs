@@ -18,14 +18,23 @@ fn snap_both(name: &str, app: &App) {
 
 /// Move the exam to the first question matching `pick`.
 fn go_to(app: &mut App, pick: impl Fn(&proctor::bank::Question) -> bool) {
-    let k = exam(app).exam.items.iter().position(|i| pick(&app.bank.questions[i.question])).expect("question in sample");
+    let k = exam(app)
+        .exam
+        .items
+        .iter()
+        .position(|i| pick(&app.bank.questions[i.question]))
+        .expect("question in sample");
     press(app, &"n".repeat(k));
 }
 
 fn answer_all(app: &mut App, right: bool) {
     let n = exam(app).exam.items.len();
     for _ in 0..n {
-        let keys = if right { correct_letters(app) } else { wrong_letter(app).to_string() };
+        let keys = if right {
+            correct_letters(app)
+        } else {
+            wrong_letter(app).to_string()
+        };
         press(app, &keys);
         press(app, "n");
     }
@@ -115,7 +124,11 @@ fn review_with_notes_pane() {
     press(&mut app, "bsy");
     press(&mut app, "r");
     let Screen::Review(r) = app.screen() else { panic!() };
-    let k = r.picks.iter().position(|&p| p == exam_index_of(&app, "net-subnets-01")).unwrap();
+    let k = r
+        .picks
+        .iter()
+        .position(|&p| p == exam_index_of(&app, "net-subnets-01"))
+        .unwrap();
     press(&mut app, &"n".repeat(k));
     snap_both("review", &app);
     press(&mut app, "<Tab>");
@@ -126,7 +139,10 @@ fn review_with_notes_pane() {
 
 fn exam_index_of(app: &App, id: &str) -> usize {
     let Screen::Review(r) = app.screen() else { panic!() };
-    r.items.iter().position(|i| app.bank.questions[i.question].id == id).unwrap()
+    r.items
+        .iter()
+        .position(|i| app.bank.questions[i.question].id == id)
+        .unwrap()
 }
 
 #[test]

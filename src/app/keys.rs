@@ -84,6 +84,7 @@ pub fn map_key(context: KeyContext, key: KeyEvent) -> Option<Action> {
         (KeyContext::Grid, 'l' | 'n') => Some(A::Next),
         (KeyContext::Grid, 'h' | 'p') => Some(A::Prev),
         (KeyContext::Grid, 'g' | 'q') => Some(A::Back),
+        (KeyContext::Grid, 's') => Some(A::Submit),
         (KeyContext::Exam, 'n') => Some(A::Next),
         (KeyContext::Exam, 'p') => Some(A::Prev),
         (KeyContext::Exam, 'm') => Some(A::Mark),

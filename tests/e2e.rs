@@ -1,0 +1,204 @@
+//! End-to-end: the real binary in a pseudo-terminal (tmux), driven by keys and read off the screen.
+
+use std::process::Command;
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+/// A tmux server of our own (its own socket), killed on drop.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(command: &str, width: u16, height: u16) -> Tmux {
+        let socket = format!("proctor-e2e-{}-{}", std::process::id(), rand_suffix());
+        let tmux = Tmux { socket };
+        let status = tmux
+            .cmd(&[
+                "new-session",
+                "-d",
+                "-s",
+                "e2e",
+                "-x",
+                &width.to_string(),
+                "-y",
+                &height.to_string(),
+                command,
+            ])
+            .status()
+            .expect("tmux runs (install it: .ci/run does)");
+        assert!(status.success());
+        tmux
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new("tmux");
+        c.args(["-L", &self.socket, "-f", "/dev/null"]).args(args);
+        c
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            assert!(
+                self.cmd(&["send-keys", "-t", "e2e", k])
+                    .status()
+                    .unwrap()
+                    .success()
+            );
+            // One key at a time: Esc followed at once by a letter reads as Alt+letter.
+            sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn screen(&self) -> String {
+        let out = self.cmd(&["capture-pane", "-p", "-t", "e2e"]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "\"{text}\" never appeared; screen:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.cmd(&["kill-server"]).status();
+    }
+}
+
+fn rand_suffix() -> u32 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos()
+}
+
+/// The correct letters of each question of `exam --print` with the same seed.
+fn answer_key(args: &[&str]) -> Vec<String> {
+    let out = Command::new(env!("CARGO_BIN_EXE_proctor"))
+        .args(["exam", "--print", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    doc["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            q["options"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|o| o["correct"] == true)
+                .map(|o| o["letter"].as_str().unwrap().to_lowercase())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn take_a_three_question_exam_and_pass() {
+    let args = ["--questions", "3", "--seed", "1"];
+    let key = answer_key(&args);
+    assert_eq!(key.len(), 3);
+    let bin = env!("CARGO_BIN_EXE_proctor");
+    let tmux = Tmux::start(&format!("{bin} exam {}; sleep 30", args.join(" ")), 100, 30);
+    tmux.wait_for("Question 1 of 3");
+    for (k, letters) in key.iter().enumerate() {
+        tmux.wait_for(&format!("Question {} of 3", k + 1));
+        let letters: Vec<String> = letters.chars().map(String::from).collect();
+        tmux.keys(&letters.iter().map(String::as_str).collect::<Vec<_>>());
+        tmux.keys(&["n"]);
+    }
+    tmux.keys(&["s"]);
+    tmux.wait_for("Unanswered: 0");
+    tmux.keys(&["y"]);
+    let screen = tmux.wait_for("PASS");
+    assert!(
+        screen.contains("Estimated score 1000 / 1000 (pass mark 720)"),
+        "{screen}"
+    );
+    assert!(screen.contains("Correct 3/3"), "{screen}");
+    // Home, then quit: the program ends and the shell's `sleep` is what is left.
+    tmux.keys(&["h"]);
+    tmux.wait_for("Full mock exam");
+    tmux.keys(&["q"]);
+    let start = Instant::now();
+    while tmux.screen().contains("Full mock exam") {
+        assert!(start.elapsed() < Duration::from_secs(5), "proctor did not quit");
+        sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn wrong_answers_fail_and_the_review_shows_the_notes() {
+    let args = ["--questions", "3", "--seed", "2"];
+    let key = answer_key(&args);
+    let bin = env!("CARGO_BIN_EXE_proctor");
+    let tmux = Tmux::start(&format!("{bin} exam {}; sleep 30", args.join(" ")), 120, 40);
+    tmux.wait_for("Question 1 of 3");
+    // Leave everything unanswered and submit from the grid.
+    tmux.keys(&["g"]);
+    tmux.wait_for("Review grid");
+    tmux.keys(&["s"]);
+    tmux.wait_for("Unanswered: 3");
+    tmux.keys(&["y"]);
+    tmux.wait_for("FAIL");
+    tmux.keys(&["w"]);
+    let screen = tmux.wait_for("Notes: ");
+    let first = key[0].to_uppercase().chars().collect::<Vec<_>>();
+    assert!(
+        screen.contains(&format!("Unanswered: the answer is {}", first[0])),
+        "{screen}"
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let pidfile = dir.path().join("pid");
+    let bin = env!("CARGO_BIN_EXE_proctor");
+    let tmux = Tmux::start(
+        &format!("sh -c 'echo $$ > {}; exec {bin}'; sleep 30", pidfile.display()),
+        100,
+        30,
+    );
+    tmux.wait_for("Full mock exam");
+    let alternate = || {
+        let out = tmux
+            .cmd(&["display-message", "-p", "-t", "e2e", "#{alternate_on}"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    assert_eq!(alternate(), "1", "the app runs on the alternate screen");
+    let pid = std::fs::read_to_string(&pidfile).unwrap();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", pid.trim()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let start = Instant::now();
+    while alternate() != "0" {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "alternate screen not left after SIGTERM"
+        );
+        sleep(Duration::from_millis(50));
+    }
+    assert!(!tmux.screen().contains("Full mock exam"));
+}
