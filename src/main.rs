@@ -8,7 +8,8 @@ use proctor::commands::{self, Start};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (mut out, mut err) = (io::stdout().lock(), io::stderr().lock());
+    // Not locked: the signal thread of the terminal app must be able to write to stdout.
+    let (mut out, mut err) = (io::stdout(), io::stderr());
     let result = match &cli.command {
         Some(Command::Check { strict }) => commands::check(&cli.global, *strict, &mut out, &mut err),
         Some(Command::Exam(args)) if args.print => {

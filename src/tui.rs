@@ -2,8 +2,6 @@
 //! SIGHUP), and the event loop that turns input into actions.
 
 use std::io::{self, IsTerminal, Stdout};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
@@ -79,14 +77,21 @@ pub fn action_for(app: &App, event: Event) -> Option<Action> {
 /// Run the app until it quits or a terminating signal arrives.
 pub fn run(mut app: App) -> Result<(), Error> {
     require_terminal()?;
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    // A closed terminal leaves crossterm's poll spinning on end-of-file, so the main loop may never see
+    // a flag: the signal thread restores the terminal and ends the process itself. Everything worth
+    // keeping is saved as it happens, so nothing is lost by not unwinding.
+    let mut signals =
+        signal_hook::iterator::Signals::new([signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            restore();
+            std::process::exit(128 + signal);
+        }
+    });
     let (_guard, mut terminal) = setup()?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    while !app.quit && !stop.load(Ordering::Relaxed) {
+    while !app.quit {
         terminal.draw(|frame| crate::ui::draw(frame, &app))?;
         // Sleep until input or the next countdown second; no busy loop.
         if event::poll(app.next_wake())? {
