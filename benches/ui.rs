@@ -8,7 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proctor::app::{App, Screen, SystemClock, map_key};
 use proctor::bank::{self, BankSource, LoadOptions};
 use proctor::cli::ExamArgs;
-use proctor::commands::{Start, build_app};
+use proctor::launch::{Start, build_app};
 use proctor::ui::{self, NotesCache};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -33,7 +33,7 @@ fn exam_app() -> App {
         seed: Some(1),
         ..ExamArgs::default()
     };
-    build_app(bundled(), &Start::Exam(args), Rc::new(SystemClock)).unwrap()
+    build_app(bundled(), &Start::Exam(args), Rc::new(SystemClock), None).unwrap()
 }
 
 fn press(app: &mut App, keys: &str) {
@@ -83,7 +83,7 @@ fn frames(c: &mut Criterion) {
 
     c.bench_function("start_to_first_frame_bundled", |b| {
         b.iter(|| {
-            let app = build_app(bundled(), &Start::Home, Rc::new(SystemClock)).unwrap();
+            let app = build_app(bundled(), &Start::Home, Rc::new(SystemClock), None).unwrap();
             let mut buf = Buffer::empty(AREA);
             ui::render(&app, AREA, &mut buf);
         })

@@ -1,18 +1,17 @@
 //! What each command does: `check`, `exam --print`, and building the app for the interactive ones.
 
 use std::io::Write;
-use std::rc::Rc;
+use std::path::Path;
 
-use crate::app::exam::ExamSession;
-use crate::app::home::{DrillPicker, Home, Topic, topic_filters};
-use crate::app::notes::NotesBrowser;
-use crate::app::{App, Clock, Screen, SystemClock, drill_screen};
 use crate::bank::{self, Bank, BankSource, LoadOptions};
-use crate::cli::{ExamArgs, Global, PrintFormat};
+use crate::cli::{ExamArgs, ExportFormat, Global, PrintFormat};
 use crate::diag::Severity;
 use crate::exam::{self, Filters};
+use crate::launch::require_store;
 use crate::notes::RefError;
-use crate::{Error, print, tui};
+use crate::store::{self, ExportError};
+use crate::ui::history::attempt_row;
+use crate::{Error, print};
 
 pub fn load_options(global: &Global) -> LoadOptions {
     LoadOptions {
@@ -129,59 +128,67 @@ pub fn print_exam(
     Ok(0)
 }
 
-/// Which screen an interactive command opens on.
-#[derive(Debug, Clone)]
-pub enum Start {
-    Home,
-    Exam(ExamArgs),
-    Drill(Option<String>),
-    Notes(Option<String>),
+
+/// `proctor history [--json]`: every attempt, newest first.
+pub fn history(global: &Global, json: bool, out: &mut impl Write) -> Result<u8, Error> {
+    let store = require_store(global)?;
+    if json {
+        out.write_all(store.history_json()?.as_bytes())?;
+        return Ok(0);
+    }
+    let all = store.summaries(None)?;
+    if all.is_empty() {
+        writeln!(out, "No attempts yet in {}.", store.path().display())?;
+        return Ok(0);
+    }
+    writeln!(out, "{:>5}  {:<8}  {:<16}  {:<6} {:>4}  {:<11} {:>8}", "ID", "BANK", "STARTED (UTC)", "MODE", "QS", "RESULT", "TIME")?;
+    for a in &all {
+        writeln!(out, "{:>5}  {:<8}  {}", a.id, a.bank_code, attempt_row(a))?;
+    }
+    Ok(0)
 }
 
-/// Build the app for an interactive command (without touching the terminal).
-pub fn build_app(bank: Bank, start: &Start, clock: Rc<dyn Clock>) -> Result<App, Error> {
-    let bank = Rc::new(bank);
-    let now = clock.now();
-    let first = match start {
-        Start::Home => Screen::Home(Home::default()),
-        Start::Exam(args) => {
-            if args.resume {
-                return Err(Error::NotYet("exam --resume"));
-            }
-            let plan = plan(&bank, args)?;
-            let exam = exam::sample(&bank, plan.questions, plan.seed, &plan.filters);
-            if exam.items.is_empty() {
-                return Err(Error::Usage("no question matches these filters".into()));
-            }
-            let title = format!("{} ({})", bank.name, bank.code);
-            let mut session = ExamSession::new(title, exam, plan.minutes, now);
-            session.exam.notices.clear();
-            Screen::Exam(Box::new(session))
-        }
-        Start::Drill(None) => Screen::Picker(DrillPicker::new(&bank)),
-        Start::Drill(Some(topic)) => {
-            let topic = match bank.pillar_index(topic) {
-                Some(p) => Topic::Pillar(p),
-                None => Topic::Section(resolve_ref(&bank, topic).map_err(|e| {
-                    Error::Usage(format!("{e} (a drill topic is a pillar id or a notes ref)"))
-                })?),
-            };
-            let (filters, title) = topic_filters(&bank, topic);
-            drill_screen(&bank, filters, title, rand::random()).map_err(Error::Usage)?
-        }
-        Start::Notes(reference) => {
-            let at = reference.as_deref().map(|r| resolve_ref(&bank, r)).transpose()?;
-            Screen::Notes(NotesBrowser::new(&bank, at))
-        }
-    };
-    Ok(App::new(bank, clock, first))
-}
-
-/// Run an interactive command in the terminal.
-pub fn interactive(global: &Global, start: &Start) -> Result<u8, Error> {
-    tui::require_terminal()?;
+/// `proctor review --list`: the questions due for review, one per line, id first.
+pub fn review_list(global: &Global, out: &mut impl Write) -> Result<u8, Error> {
+    let store = require_store(global)?;
     let bank = bank::load_valid(&load_options(global))?;
-    let app = build_app(bank, start, Rc::new(SystemClock))?;
-    tui::run(app)?;
+    for card in store.due(&bank.code, chrono::Utc::now())? {
+        let section = bank.question_index(&card.question_id).map_or("no longer in the bank", |q| bank.section_title(&bank.questions[q]));
+        writeln!(out, "{}\tdue {}\twrong {} of {}\t{section}", card.question_id, card.due, card.wrong, card.answered)?;
+    }
+    Ok(0)
+}
+
+/// `proctor export`: to standard output, or to a new file written whole (never over an existing one).
+pub fn export(global: &Global, format: ExportFormat, target: Option<&Path>, out: &mut impl Write) -> Result<u8, Error> {
+    let store = require_store(global)?;
+    let format = match format {
+        ExportFormat::Json => store::ExportFormat::Json,
+        ExportFormat::Csv => store::ExportFormat::Csv,
+    };
+    let io = |path: &Path, source| Error::Io { path: path.to_path_buf(), source };
+    let Some(path) = target else {
+        return match store.export(format, out) {
+            Ok(()) => Ok(0),
+            Err(ExportError::Store(e)) => Err(e.into()),
+            Err(ExportError::Io(e)) => Err(Error::Output(e)),
+        };
+    };
+    if path.exists() {
+        return Err(Error::Usage(format!("{} already exists; choose another name or move it aside", path.display())));
+    }
+    let mut temp = path.as_os_str().to_owned();
+    temp.push(format!(".{}.tmp", std::process::id()));
+    let temp = std::path::PathBuf::from(temp);
+    let mut file = std::fs::File::create(&temp).map_err(|e| io(&temp, e))?;
+    let written = store.export(format, &mut file).and_then(|()| file.sync_all().map_err(ExportError::Io));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temp);
+        return Err(match e {
+            ExportError::Store(e) => e.into(),
+            ExportError::Io(e) => io(&temp, e),
+        });
+    }
+    std::fs::rename(&temp, path).map_err(|e| io(path, e))?;
     Ok(0)
 }

@@ -10,8 +10,6 @@ pub enum Error {
     InvalidBank(Vec<Diagnostic>),
     #[error("{0}")]
     Usage(String),
-    #[error("`proctor {0}` is not available yet in this version of Proctor")]
-    NotYet(&'static str),
     #[error(
         "this command needs a terminal (standard input and output must be a tty); `proctor exam --print` makes a paper exam instead"
     )]
@@ -22,6 +20,8 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -38,7 +38,7 @@ impl Error {
     /// Exit code: 2 for usage problems and missing features, 1 for everything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Usage(_) | Error::NotYet(_) | Error::NeedsTerminal => 2,
+            Error::Usage(_) | Error::NeedsTerminal => 2,
             _ => 1,
         }
     }

@@ -8,9 +8,11 @@ pub mod commands;
 pub mod diag;
 pub mod error;
 pub mod exam;
+pub mod launch;
 pub mod notes;
 pub mod print;
 pub mod score;
+pub mod store;
 pub mod tui;
 pub mod ui;
 

@@ -2,28 +2,26 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use proctor::Error;
 use proctor::cli::{Cli, Command};
-use proctor::commands::{self, Start};
+use proctor::commands;
+use proctor::launch::{Start, interactive};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Not locked: the signal thread of the terminal app must be able to write to stdout.
     let (mut out, mut err) = (io::stdout(), io::stderr());
+    let g = &cli.global;
     let result = match &cli.command {
-        Some(Command::Check { strict }) => commands::check(&cli.global, *strict, &mut out, &mut err),
-        Some(Command::Exam(args)) if args.print => {
-            commands::print_exam(&cli.global, args, &mut out, &mut err)
-        }
-        Some(Command::Exam(args)) => commands::interactive(&cli.global, &Start::Exam(args.clone())),
-        Some(Command::Drill { topic }) => commands::interactive(&cli.global, &Start::Drill(topic.clone())),
-        Some(Command::Review { .. }) => Err(Error::NotYet("review")),
-        Some(Command::History { .. }) => Err(Error::NotYet("history")),
-        Some(Command::Export { .. }) => Err(Error::NotYet("export")),
-        Some(Command::Notes { reference }) => {
-            commands::interactive(&cli.global, &Start::Notes(reference.clone()))
-        }
-        None => commands::interactive(&cli.global, &Start::Home),
+        Some(Command::Check { strict }) => commands::check(g, *strict, &mut out, &mut err),
+        Some(Command::Exam(args)) if args.print => commands::print_exam(g, args, &mut out, &mut err),
+        Some(Command::Exam(args)) => interactive(g, &Start::Exam(args.clone())),
+        Some(Command::Drill { topic }) => interactive(g, &Start::Drill(topic.clone())),
+        Some(Command::Review { list: true }) => commands::review_list(g, &mut out),
+        Some(Command::Review { list: false }) => interactive(g, &Start::Review),
+        Some(Command::History { json }) => commands::history(g, *json, &mut out),
+        Some(Command::Export { format, out: target }) => commands::export(g, *format, target.as_deref(), &mut out),
+        Some(Command::Notes { reference }) => interactive(g, &Start::Notes(reference.clone())),
+        None => interactive(g, &Start::Home),
     };
     let _ = out.flush();
     match result {

@@ -193,18 +193,3 @@ fn interactive_commands_need_a_terminal() {
     }
 }
 
-#[test]
-fn commands_not_built_yet_say_so() {
-    for (args, name) in [
-        (&["history"][..], "history"),
-        (&["review"][..], "review"),
-        (&["export", "--format", "csv"][..], "export"),
-    ] {
-        let out = proctor(args);
-        assert_eq!(out.status.code(), Some(2));
-        assert_eq!(
-            stderr(&out),
-            format!("proctor: `proctor {name}` is not available yet in this version of Proctor\n")
-        );
-    }
-}

@@ -7,7 +7,7 @@ use std::time::Duration;
 use common::*;
 use proctor::app::exam::Overlay;
 use proctor::app::{Action, Screen};
-use proctor::commands::Start;
+use proctor::launch::Start;
 
 #[test]
 fn single_response_choice_replaces_and_toggles_off() {

@@ -5,7 +5,7 @@ mod common;
 use common::*;
 use insta::assert_snapshot;
 use proctor::app::{App, Screen};
-use proctor::commands::Start;
+use proctor::launch::Start;
 use proctor::ui::Theme;
 use ratatui::style::Color;
 

@@ -2,12 +2,23 @@
 //! notes, go on. Leaving shows a short summary.
 
 use std::collections::HashSet;
+use std::time::Instant;
 
 use super::review::NotesPane;
 use super::{Action, Ctx, Hit, KeyContext, Transition};
 use crate::bank::Bank;
 use crate::exam::{Filters, Item, drill_order};
 use crate::score::is_correct;
+
+/// One checked answer of a drill.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answered {
+    /// Index into the drill's queue.
+    pub position: usize,
+    pub chosen: Vec<usize>,
+    pub correct: bool,
+    pub seconds: u64,
+}
 
 #[derive(Debug)]
 pub struct Drill {
@@ -19,28 +30,30 @@ pub struct Drill {
     pub cursor: usize,
     /// Whether the current answer has been checked (feedback showing).
     pub checked: bool,
-    /// (item index, correct) for every checked answer.
-    pub log: Vec<(usize, bool)>,
+    /// Every checked answer, in order.
+    pub log: Vec<Answered>,
     pub pane: NotesPane,
     pub summary: bool,
+    /// "drill", or "review" for spaced review of wrong answers.
+    pub mode: &'static str,
+    pub seed: u64,
+    /// The attempt's row in the history, and how many log entries are saved there.
+    pub attempt: Option<i64>,
+    pub saved: usize,
+    /// When the current question was shown.
+    pub shown_at: Option<Instant>,
 }
 
 impl Drill {
-    pub fn new(bank: &Bank, filters: Filters, title: String, seed: u64) -> Result<Drill, String> {
-        Self::with_seen(bank, filters, title, seed, &HashSet::new())
+    /// A drill on the questions matching `filters`, never-answered ones (`seen` holds ids) first.
+    pub fn new(bank: &Bank, filters: Filters, title: String, seed: u64, seen: &HashSet<String>) -> Result<Drill, String> {
+        let queue = drill_order(bank, &filters, seed, seen);
+        Self::from_queue(bank, queue, title, "drill", seed)
     }
 
-    /// A drill that puts questions never answered before (`seen` holds ids) first.
-    pub fn with_seen(
-        bank: &Bank,
-        filters: Filters,
-        title: String,
-        seed: u64,
-        seen: &HashSet<String>,
-    ) -> Result<Drill, String> {
-        let queue = drill_order(bank, &filters, seed, seen);
+    pub fn from_queue(bank: &Bank, queue: Vec<Item>, title: String, mode: &'static str, seed: u64) -> Result<Drill, String> {
         let Some(first) = queue.first() else {
-            return Err(format!("No questions to drill for {title}"));
+            return Err(format!("No questions for {title}"));
         };
         let pane = NotesPane::for_question(bank, first.question);
         Ok(Drill {
@@ -53,6 +66,11 @@ impl Drill {
             log: Vec::new(),
             pane,
             summary: false,
+            mode,
+            seed,
+            attempt: None,
+            saved: 0,
+            shown_at: None,
         })
     }
 
@@ -61,7 +79,7 @@ impl Drill {
     }
 
     pub fn correct(&self) -> usize {
-        self.log.iter().filter(|(_, ok)| *ok).count()
+        self.log.iter().filter(|a| a.correct).count()
     }
 
     pub fn key_context(&self) -> KeyContext {
@@ -105,6 +123,7 @@ impl Drill {
         self.chosen.clear();
         self.cursor = 0;
         self.checked = false;
+        self.shown_at = None;
         self.pane = NotesPane {
             full: false,
             ..NotesPane::for_question(bank, self.item().question)
@@ -112,6 +131,7 @@ impl Drill {
     }
 
     pub fn update(&mut self, action: Action, hit: Option<Hit>, cx: &mut Ctx<'_>) -> Transition {
+        self.shown_at.get_or_insert(cx.now);
         if self.summary {
             return match action {
                 Action::Yes | Action::Enter | Action::Back | Action::Interrupt => Transition::Pop,
@@ -145,7 +165,13 @@ impl Drill {
                 } else {
                     self.checked = true;
                     let ok = is_correct(cx.bank, self.item().question, &self.chosen);
-                    self.log.push((self.position, ok));
+                    let shown = *self.shown_at.get_or_insert(cx.now);
+                    self.log.push(Answered {
+                        position: self.position,
+                        chosen: self.chosen.clone(),
+                        correct: ok,
+                        seconds: cx.now.saturating_duration_since(shown).as_secs(),
+                    });
                 }
             }
             Action::Enter | Action::Next => self.next(cx.bank, cx.status),

@@ -1,6 +1,7 @@
 //! A timed exam in progress: answers, marks, time per question, the review grid and dialogs.
 //! Time left is computed from the clock, never by counting ticks.
 
+use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 use super::results::Results;
@@ -34,6 +35,14 @@ pub struct ExamSession {
     pub used_before: Duration,
     pub resumed_at: Instant,
     pub entered_at: Instant,
+    /// The attempt's row in the history, once saved.
+    pub attempt: Option<i64>,
+    /// Positions whose answer, mark or time changed since the last save.
+    pub dirty: BTreeSet<usize>,
+    /// The current question or the clock changed since the last save.
+    pub clock_dirty: bool,
+    /// Time used when the clock was last saved.
+    pub saved_used: Duration,
 }
 
 impl ExamSession {
@@ -52,6 +61,10 @@ impl ExamSession {
             used_before: Duration::ZERO,
             resumed_at: now,
             entered_at: now,
+            attempt: None,
+            dirty: BTreeSet::new(),
+            clock_dirty: false,
+            saved_used: Duration::ZERO,
         }
     }
 
@@ -99,6 +112,8 @@ impl ExamSession {
     fn leave_question(&mut self, now: Instant) {
         self.spent[self.current] += now.saturating_duration_since(self.entered_at);
         self.entered_at = now;
+        self.dirty.insert(self.current);
+        self.clock_dirty = true;
     }
 
     fn go_to(&mut self, k: usize, now: Instant) {
@@ -115,6 +130,7 @@ impl ExamSession {
             return;
         };
         self.cursor = shown;
+        self.dirty.insert(self.current);
         let answer = &mut self.answers[self.current];
         if bank.questions[item.question].is_multi() {
             match answer.iter().position(|&o| o == option) {
@@ -136,17 +152,51 @@ impl ExamSession {
     /// Score the attempt and move to the results screen.
     pub fn finish(&mut self, bank: &Bank, now: Instant, timed_out: bool) -> Transition {
         self.leave_question(now);
-        let used = self.used(now);
+        // The final save writes every response.
+        self.dirty.extend(0..self.exam.items.len());
         let score = score::score(bank, &self.exam.items, &self.answers);
-        Transition::Replace(Screen::Results(Box::new(Results::new(
-            self.title.clone(),
-            self.exam.items.clone(),
-            self.answers.clone(),
-            self.spent.clone(),
-            score,
-            (used, self.limit),
-            timed_out,
-        ))))
+        Transition::Replace(Screen::Results(Box::new(Results::from_exam(self, score, self.used(now), timed_out))))
+    }
+
+    /// Rebuild an exam in progress from the history. Questions no longer in the bank are dropped, and
+    /// a question whose options changed is shown in the bank's order with its old choice kept where
+    /// it still fits. Returns the session and the ids that were dropped.
+    pub fn resume(bank: &Bank, record: &crate::store::AttemptRecord, now: Instant) -> (ExamSession, Vec<String>) {
+        let mut items = Vec::new();
+        let (mut answers, mut marked, mut spent, mut dropped) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut current = 0;
+        for r in &record.responses {
+            let Some(question) = bank.question_index(&r.question_id) else {
+                dropped.push(r.question_id.clone());
+                continue;
+            };
+            if r.position == record.current {
+                current = items.len();
+            }
+            let options = bank.questions[question].options.len();
+            let order = if r.option_order.len() == options && r.option_order.iter().all(|&o| o < options) {
+                r.option_order.clone()
+            } else {
+                (0..options).collect()
+            };
+            items.push(crate::exam::Item { question, order });
+            answers.push(r.chosen.iter().copied().filter(|&o| o < options).collect());
+            marked.push(r.marked);
+            spent.push(Duration::from_secs(r.seconds));
+        }
+        let s = &record.summary;
+        let exam = Exam { seed: s.seed, items, notices: Vec::new() };
+        let minutes = s.time_limit_secs.unwrap_or(0).div_ceil(60) as u32;
+        let mut session = ExamSession::new(s.title.clone(), exam, minutes, now);
+        session.limit = Duration::from_secs(s.time_limit_secs.unwrap_or(0));
+        session.answers = answers;
+        session.marked = marked;
+        session.spent = spent;
+        session.current = current;
+        session.used_before = Duration::from_secs(s.used_secs);
+        session.saved_used = session.used_before;
+        session.attempt = Some(s.id);
+        (session, dropped)
     }
 
     pub fn update(&mut self, action: Action, hit: Option<Hit>, cx: &mut Ctx<'_>) -> Transition {
@@ -202,7 +252,10 @@ impl ExamSession {
                     }
                 }
                 Action::Prev => self.go_to(self.current.saturating_sub(1), now),
-                Action::Mark => self.marked[self.current] = !self.marked[self.current],
+                Action::Mark => {
+                    self.marked[self.current] = !self.marked[self.current];
+                    self.dirty.insert(self.current);
+                }
                 Action::Grid => self.overlay = Some(Overlay::Grid(self.current)),
                 Action::Submit => self.overlay = Some(Overlay::ConfirmSubmit),
                 Action::Back | Action::Interrupt => self.overlay = Some(Overlay::ConfirmLeave),

@@ -2,21 +2,11 @@
 
 use super::exam::ExamSession;
 use super::notes::NotesBrowser;
-use super::{Action, Ctx, Hit, KeyContext, Screen, Transition, drill_screen};
+use super::{Action, Ctx, Hit, KeyContext, Screen, StoreRequest, Transition, drill_screen};
+use crate::store::{AttemptSummary, Store};
 use crate::bank::Bank;
 use crate::commands::scaled_minutes;
 use crate::exam::{Filters, sample};
-
-/// Home actions in menu order with their highlighted letters.
-pub const HOME_ACTIONS: [(char, &str); 7] = [
-    ('f', "Full mock exam"),
-    ('c', "Custom exam"),
-    ('d', "Drill"),
-    ('r', "Review wrong answers"),
-    ('h', "History"),
-    ('n', "Notes"),
-    ('q', "Quit"),
-];
 
 /// Start a timed exam screen.
 pub fn exam_screen(
@@ -54,56 +44,140 @@ pub fn move_cursor(cursor: &mut usize, len: usize, action: Action) -> bool {
     true
 }
 
+/// What the home screen shows of the history.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HomeInfo {
+    pub history: bool,
+    pub in_progress: Option<InProgress>,
+    pub due: usize,
+    pub last: Option<AttemptSummary>,
+    pub warning: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InProgress {
+    pub answered: usize,
+    pub total: usize,
+    pub left_secs: u64,
+}
+
+impl HomeInfo {
+    pub fn load(store: &Store, bank: &Bank, warning: Option<String>) -> HomeInfo {
+        let in_progress = store.in_progress(&bank.code).ok().flatten().map(|r| InProgress {
+            answered: r.responses.iter().filter(|x| !x.chosen.is_empty()).count(),
+            total: r.responses.len(),
+            left_secs: r.summary.time_limit_secs.unwrap_or(0).saturating_sub(r.summary.used_secs),
+        });
+        let due = store.due(&bank.code, chrono::Utc::now()).map_or(0, |d| d.len());
+        let last = store.summaries(Some(&bank.code)).ok().and_then(|all| {
+            all.into_iter().find(|a| a.mode == "exam" && a.status == "finished")
+        });
+        HomeInfo { history: true, in_progress, due, last, warning }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HomeAction {
+    Resume,
+    Abandon,
+    Full,
+    Custom,
+    Drill,
+    Review,
+    History,
+    Notes,
+    Quit,
+}
+
+/// A home menu entry: its key (highlighted in the label), label, a dim note, and what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub key: char,
+    pub label: &'static str,
+    pub note: String,
+    pub action: HomeAction,
+}
+
+/// The home menu for what the history holds now.
+pub fn entries(info: &HomeInfo, bank: &Bank) -> Vec<Entry> {
+    let entry = |key, label, note: String, action| Entry { key, label, note, action };
+    let mut list = Vec::new();
+    if let Some(p) = info.in_progress {
+        let note = format!("  {}/{} answered, {} left", p.answered, p.total, crate::ui::widgets::clock(p.left_secs));
+        list.push(entry('u', "Resume unfinished exam", note, HomeAction::Resume));
+        list.push(entry('a', "Abandon unfinished exam", String::new(), HomeAction::Abandon));
+    }
+    let off = || "  (history is off)".to_string();
+    list.extend([
+        entry('f', "Full mock exam", format!("  {} q / {} min", bank.exam_questions, bank.exam_minutes), HomeAction::Full),
+        entry('c', "Custom exam", String::new(), HomeAction::Custom),
+        entry('d', "Drill", String::new(), HomeAction::Drill),
+        entry(
+            'r',
+            "Review wrong answers",
+            if info.history { format!("  {} due", info.due) } else { off() },
+            HomeAction::Review,
+        ),
+        entry('h', "History", if info.history { String::new() } else { off() }, HomeAction::History),
+        entry('n', "Notes", String::new(), HomeAction::Notes),
+        entry('q', "Quit", String::new(), HomeAction::Quit),
+    ]);
+    list
+}
+
 #[derive(Debug, Default)]
 pub struct Home {
     pub cursor: usize,
+    pub info: HomeInfo,
 }
 
 impl Home {
-    fn activate(&mut self, index: usize, cx: &mut Ctx<'_>) -> Transition {
+    pub fn set_info(&mut self, info: HomeInfo) {
+        let before = self.info.in_progress.is_some();
+        self.info = info;
+        // Keep the cursor on the same entry when the resume entries come or go.
+        match (before, self.info.in_progress.is_some()) {
+            (false, true) => self.cursor += 2,
+            (true, false) => self.cursor = self.cursor.saturating_sub(2),
+            _ => {}
+        }
+    }
+
+    fn activate(&mut self, action: HomeAction, cx: &mut Ctx<'_>) -> Transition {
         let bank = cx.bank;
-        match HOME_ACTIONS[index].0 {
-            'f' => exam_screen(
-                bank,
-                bank.exam_questions,
-                bank.exam_minutes,
-                rand::random(),
-                &Filters::default(),
-                cx,
-            ),
-            'c' => Transition::Push(Screen::Custom(CustomForm::new(bank))),
-            'd' => Transition::Push(Screen::Picker(DrillPicker::new(bank))),
-            'r' | 'h' => {
-                *cx.status = Some("History is not available yet in this version of Proctor".into());
-                Transition::Stay
+        match action {
+            HomeAction::Resume => Transition::Store(StoreRequest::Resume),
+            HomeAction::Abandon => Transition::Store(StoreRequest::Abandon),
+            HomeAction::Full => {
+                exam_screen(bank, bank.exam_questions, bank.exam_minutes, cx.seed, &Filters::default(), cx)
             }
-            'n' => Transition::Push(Screen::Notes(NotesBrowser::new(bank, None))),
-            _ => Transition::Quit,
+            HomeAction::Custom => Transition::Push(Screen::Custom(CustomForm::new(bank))),
+            HomeAction::Drill => Transition::Push(Screen::Picker(DrillPicker::new(bank))),
+            HomeAction::Review => Transition::Store(StoreRequest::ReviewDue),
+            HomeAction::History => Transition::Store(StoreRequest::History),
+            HomeAction::Notes => Transition::Push(Screen::Notes(NotesBrowser::new(bank, None))),
+            HomeAction::Quit => Transition::Quit,
         }
     }
 
     pub fn update(&mut self, action: Action, hit: Option<Hit>, cx: &mut Ctx<'_>) -> Transition {
-        if move_cursor(&mut self.cursor, HOME_ACTIONS.len(), action) {
+        let list = entries(&self.info, cx.bank);
+        if move_cursor(&mut self.cursor, list.len(), action) {
             return Transition::Stay;
         }
-        match action {
-            Action::Enter => self.activate(self.cursor, cx),
-            Action::Char(c) => match HOME_ACTIONS.iter().position(|(k, _)| *k == c) {
-                Some(i) => {
-                    self.cursor = i;
-                    self.activate(i, cx)
-                }
-                None => Transition::Stay,
-            },
-            Action::Click(..) => match hit {
-                Some(Hit::Item(i)) => {
-                    self.cursor = i;
-                    self.activate(i, cx)
-                }
-                _ => Transition::Stay,
-            },
-            Action::Back | Action::Interrupt => Transition::Quit,
-            _ => Transition::Stay,
+        let pick = match (action, hit) {
+            (Action::Enter, _) => Some(self.cursor.min(list.len() - 1)),
+            (Action::Char(c), _) => list.iter().position(|e| e.key == c),
+            (Action::Click(..), Some(Hit::Item(i))) if i < list.len() => Some(i),
+            (Action::Back | Action::Interrupt, _) => return Transition::Quit,
+            _ => None,
+        };
+        match pick {
+            Some(i) => {
+                self.cursor = i;
+                self.activate(list[i].action, cx)
+            }
+            None => Transition::Stay,
         }
     }
 }
@@ -181,7 +255,7 @@ impl CustomForm {
             cx.bank,
             questions,
             self.minutes_for(cx.bank),
-            rand::random(),
+            cx.seed,
             &filters,
             cx,
         ) {
@@ -279,7 +353,7 @@ impl DrillPicker {
         };
         self.cursor = pick;
         let (filters, title) = topic_filters(cx.bank, self.topics[pick].0);
-        match drill_screen(cx.bank, filters, title, rand::random()) {
+        match drill_screen(cx.bank, filters, title, cx.seen, cx.seed) {
             Ok(s) => Transition::Push(s),
             Err(e) => {
                 *cx.status = Some(e);

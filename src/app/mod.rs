@@ -3,13 +3,16 @@
 
 pub mod drill;
 pub mod exam;
+pub mod history;
 pub mod home;
 pub mod keys;
 pub mod notes;
+mod persist;
 pub mod results;
 pub mod review;
 
 use std::cell::{Cell, RefCell};
+use std::collections::HashSet;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
@@ -17,6 +20,7 @@ use ratatui::layout::{Position, Rect};
 
 use crate::bank::Bank;
 use crate::exam::Filters;
+use crate::store::Store;
 use crate::ui::{NotesCache, Theme};
 
 pub use keys::{KeyContext, map_key};
@@ -116,6 +120,17 @@ pub enum Transition {
     Pop,
     Home,
     Quit,
+    /// Something only the app can do, because it needs the history.
+    Store(StoreRequest),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreRequest {
+    Resume,
+    Abandon,
+    ReviewDue,
+    History,
+    OpenAttempt(i64),
 }
 
 #[derive(Debug)]
@@ -128,6 +143,7 @@ pub enum Screen {
     Review(Box<review::Review>),
     Drill(Box<drill::Drill>),
     Notes(notes::NotesBrowser),
+    History(Box<history::History>),
 }
 
 /// What every screen's update may read or set besides its own state.
@@ -135,6 +151,10 @@ pub struct Ctx<'a> {
     pub bank: &'a Bank,
     pub now: Instant,
     pub status: &'a mut Option<String>,
+    /// Ids of questions answered before, from the history (empty without one).
+    pub seen: &'a HashSet<String>,
+    /// A seed for anything this update samples.
+    pub seed: u64,
 }
 
 pub struct App {
@@ -150,9 +170,17 @@ pub struct App {
     pub hits: RefCell<Vec<(Rect, Hit)>>,
     pub theme: Theme,
     pub cache: NotesCache,
+    pub store: Option<Store>,
+    /// Why nothing is saved, or why the last save failed; shown until a save succeeds.
+    pub save_warning: Option<String>,
+    /// Ids of questions answered before (drills put the others first).
+    pub seen: HashSet<String>,
+    /// Where sampling seeds come from: random, or fixed in tests.
+    pub seeds: Cell<u64>,
 }
 
 impl App {
+    /// An app with the home screen below `first` (or only home).
     pub fn new(bank: Rc<Bank>, clock: Rc<dyn Clock>, first: Screen) -> App {
         let mut stack = vec![Screen::Home(home::Home::default())];
         if !matches!(first, Screen::Home(_)) {
@@ -169,7 +197,27 @@ impl App {
             hits: RefCell::new(Vec::new()),
             theme: Theme::from_env(),
             cache: NotesCache::default(),
+            store: None,
+            save_warning: None,
+            seen: HashSet::new(),
+            seeds: Cell::new(rand::random()),
         }
+    }
+
+    /// Put a screen on top and save whatever it starts (an exam's attempt row).
+    pub fn open(&mut self, screen: Screen) {
+        self.stack.push(screen);
+        self.persist();
+    }
+
+    /// A fresh sampling seed (a SplitMix64 step, so a fixed start gives a fixed sequence).
+    pub fn next_seed(&self) -> u64 {
+        let s = self.seeds.get().wrapping_add(0x9E37_79B9_7F4A_7C15);
+        self.seeds.set(s);
+        let mut z = s;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
     }
 
     pub fn screen(&self) -> &Screen {
@@ -189,6 +237,7 @@ impl App {
             Screen::Review(_) => KeyContext::Review,
             Screen::Drill(d) => d.key_context(),
             Screen::Notes(n) => n.key_context(),
+            Screen::History(_) => KeyContext::Menu,
         }
     }
 
@@ -228,10 +277,13 @@ impl App {
             _ => None,
         };
         let bank = Rc::clone(&self.bank);
+        let seed = self.next_seed();
         let mut cx = Ctx {
             bank: &bank,
             now: self.clock.now(),
             status: &mut self.status,
+            seen: &self.seen,
+            seed,
         };
         let screen = self.stack.last_mut().expect("the home screen is never popped");
         let transition = match screen {
@@ -243,8 +295,16 @@ impl App {
             Screen::Review(s) => s.update(action, hit, &mut cx),
             Screen::Drill(s) => s.update(action, hit, &mut cx),
             Screen::Notes(s) => s.update(action, hit, &mut cx),
+            Screen::History(s) => s.update(action, hit, &mut cx),
         };
+        let moved = !matches!(transition, Transition::Stay);
+        // Save the screen as it is before it may be left, then whatever the new one starts.
+        self.persist();
         self.apply(transition);
+        if moved {
+            self.persist();
+            self.refresh_home();
+        }
     }
 
     fn apply(&mut self, transition: Transition) {
@@ -264,6 +324,7 @@ impl App {
             }
             Transition::Home => self.stack.truncate(1),
             Transition::Quit => self.quit = true,
+            Transition::Store(request) => self.store_request(request),
         }
     }
 
@@ -276,7 +337,7 @@ impl App {
     }
 }
 
-/// Start a drill on a pillar or a notes heading, or say why not.
-pub fn drill_screen(bank: &Bank, filters: Filters, title: String, seed: u64) -> Result<Screen, String> {
-    drill::Drill::new(bank, filters, title, seed).map(|d| Screen::Drill(Box::new(d)))
+/// Start a drill on a pillar or a notes heading (never-answered questions first), or say why not.
+pub fn drill_screen(bank: &Bank, filters: Filters, title: String, seen: &HashSet<String>, seed: u64) -> Result<Screen, String> {
+    drill::Drill::new(bank, filters, title, seed, seen).map(|d| Screen::Drill(Box::new(d)))
 }

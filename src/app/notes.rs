@@ -124,7 +124,7 @@ impl NotesBrowser {
                 headings: vec![heading],
             };
             let title = format!("Drill: {}", notes.headings[heading].title);
-            if let Ok(screen) = drill_screen(cx.bank, filters, title, rand::random()) {
+            if let Ok(screen) = drill_screen(cx.bank, filters, title, cx.seen, cx.seed) {
                 return Transition::Push(screen);
             }
         }

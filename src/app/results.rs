@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use super::exam::ExamSession;
 use super::review::Review;
 use super::{Action, Ctx, Hit, Screen, Transition, drill_screen};
 use crate::exam::{Filters, Item};
@@ -26,28 +27,29 @@ pub struct Results {
     pub limit: Duration,
     pub timed_out: bool,
     pub cursor: usize,
+    pub marked: Vec<bool>,
+    /// The attempt's row in the history, and whether its score has been written there.
+    pub attempt: Option<i64>,
+    pub saved: bool,
+    pub seed: u64,
 }
 
 impl Results {
-    pub fn new(
-        title: String,
-        items: Vec<Item>,
-        answers: Vec<Vec<usize>>,
-        spent: Vec<Duration>,
-        score: Score,
-        (used, limit): (Duration, Duration),
-        timed_out: bool,
-    ) -> Results {
+    pub fn from_exam(e: &ExamSession, score: Score, used: Duration, timed_out: bool) -> Results {
         Results {
-            title,
-            items,
-            answers,
-            spent,
+            title: e.title.clone(),
+            items: e.exam.items.clone(),
+            answers: e.answers.clone(),
+            spent: e.spent.clone(),
             score,
             used,
-            limit,
+            limit: e.limit,
             timed_out,
             cursor: 0,
+            marked: e.marked.clone(),
+            attempt: e.attempt,
+            saved: false,
+            seed: e.exam.seed,
         }
     }
 
@@ -82,7 +84,7 @@ impl Results {
                     pillars: Vec::new(),
                     headings: vec![weakest.key],
                 };
-                match drill_screen(cx.bank, filters, title, rand::random()) {
+                match drill_screen(cx.bank, filters, title, cx.seen, cx.seed) {
                     Ok(s) => Transition::Push(s),
                     Err(e) => {
                         *cx.status = Some(e);

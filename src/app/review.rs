@@ -61,6 +61,8 @@ pub struct Review {
     pub pane: NotesPane,
     /// Lines the question side is scrolled (long questions on short terminals).
     pub scroll: u16,
+    /// Questions of a past attempt that are no longer in the bank.
+    pub missing: Vec<String>,
 }
 
 impl Review {
@@ -80,6 +82,7 @@ impl Review {
             position: 0,
             pane,
             scroll: 0,
+            missing: Vec::new(),
         }
     }
 

@@ -56,6 +56,15 @@ pub fn render(app: &App, e: &ExamSession, area: Rect, buf: &mut Buffer) {
     ];
     header(&e.title, right, top, buf, t);
     footer(app, strings::EXAM_FOOTER, bottom, buf);
+    // Not saving is shown for the whole exam, not only once.
+    let body = match &app.save_warning {
+        Some(w) => {
+            let [warning, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body);
+            Paragraph::new(Line::styled(format!(" ⚠ {w}"), t.warn())).render(warning, buf);
+            rest
+        }
+        None => body,
+    };
 
     let inner = body.inner(Margin {
         horizontal: 2,
@@ -108,8 +117,9 @@ pub fn render(app: &App, e: &ExamSession, area: Rect, buf: &mut Buffer) {
             dialog(body, buf, "Submit the exam?", lines, t);
         }
         Some(Overlay::ConfirmLeave) => {
+            let text = if app.store.is_some() { strings::LEAVE_EXAM } else { strings::LEAVE_EXAM_UNSAVED };
             let lines = vec![
-                Line::from(strings::LEAVE_EXAM),
+                Line::from(text),
                 Line::default(),
                 Line::from(vec![
                     Span::styled("y", t.key()),

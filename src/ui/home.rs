@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::strings;
 use super::widgets::{centered, footer, header};
-use crate::app::home::{CustomForm, DrillPicker, Field, HOME_ACTIONS, Topic};
+use crate::app::home::{entries, CustomForm, DrillPicker, Field, Topic};
 use crate::app::{App, Hit};
 
 /// A menu entry with its shortcut letter highlighted where it first appears in the label.
@@ -35,69 +35,57 @@ fn menu_line(app: &App, key: char, label: &str, selected: bool, extra: &str) -> 
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(crate::app::Screen::Home(home)) = app.stack.last() else {
-        return;
-    };
+    let Some(crate::app::Screen::Home(home)) = app.stack.last() else { return };
     let t = app.theme;
     let bank = &app.bank;
-    let [top, body, bottom] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    header(
-        &format!("Proctor · {} ({})", bank.name, bank.code),
-        vec![],
-        top,
-        buf,
-        t,
-    );
+    let list = entries(&home.info, bank);
+    let [top, body, bottom] = Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    header(&format!("Proctor · {} ({})", bank.name, bank.code), vec![], top, buf, t);
     footer(app, strings::MENU_FOOTER, bottom, buf);
-    let rect = centered(body, 60, HOME_ACTIONS.len() as u16 + 8);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(format!(" {} ", bank.code), t.title()));
+    let rect = centered(body, 64, list.len() as u16 + 10);
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(format!(" {} ", bank.code), t.title()));
     let inner = block.inner(rect);
     block.render(rect, buf);
     let sections = bank.notes.sections().count();
     let mut lines = vec![
         Line::styled(bank.name.clone(), t.bold()),
         Line::styled(
-            format!(
-                "{} questions · {} pillars · {sections} sections",
-                bank.questions.len(),
-                bank.pillars.len()
-            ),
+            format!("{} questions · {} pillars · {sections} sections", bank.questions.len(), bank.pillars.len()),
             t.dim(),
         ),
         Line::default(),
     ];
     let first_item = lines.len();
-    for (i, (key, label)) in HOME_ACTIONS.iter().enumerate() {
-        let extra = match key {
-            'f' => format!("  {} q / {} min", bank.exam_questions, bank.exam_minutes),
-            'r' | 'h' => "  (not available yet)".to_string(),
-            _ => String::new(),
-        };
-        lines.push(menu_line(app, *key, label, home.cursor == i, &extra));
+    for (i, e) in list.iter().enumerate() {
+        lines.push(menu_line(app, e.key, e.label, home.cursor == i, &e.note));
     }
-    let inner = inner.inner(ratatui::layout::Margin {
-        horizontal: 2,
-        vertical: 1,
-    });
+    lines.push(Line::default());
+    if let Some(last) = &home.info.last {
+        let verdict = if last.passed == Some(true) { "PASS" } else { "FAIL" };
+        lines.push(Line::from(vec![
+            Span::raw("Last exam: "),
+            Span::styled(verdict, if last.passed == Some(true) { t.good() } else { t.bad() }),
+            Span::raw(format!(
+                " {} · {}/{} · {}",
+                last.scaled.unwrap_or(0),
+                last.correct.unwrap_or(0),
+                last.questions,
+                last.started_at.get(..10).unwrap_or(&last.started_at)
+            )),
+        ]));
+    }
+    if let Some(w) = &home.info.warning {
+        lines.push(Line::styled(format!("⚠ {w}"), t.warn()));
+    }
+    let inner = inner.inner(ratatui::layout::Margin { horizontal: 2, vertical: 1 });
     let mut hits = app.hits.borrow_mut();
-    for i in 0..HOME_ACTIONS.len() {
+    for i in 0..list.len() {
         let y = inner.y + (first_item + i) as u16;
         if y < inner.bottom() {
-            hits.push((
-                Rect {
-                    x: inner.x,
-                    y,
-                    width: inner.width,
-                    height: 1,
-                },
-                Hit::Item(i),
-            ));
+            hits.push((Rect { x: inner.x, y, width: inner.width, height: 1 }, Hit::Item(i)));
         }
     }
-    Paragraph::new(lines).render(inner, buf);
+    Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }).render(inner, buf);
 }
 
 pub fn render_form(app: &App, form: &CustomForm, area: Rect, buf: &mut Buffer) {

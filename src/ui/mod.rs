@@ -8,6 +8,7 @@ pub mod wrap;
 
 mod drill;
 mod exam;
+pub mod history;
 mod home;
 mod notes;
 mod results;
@@ -74,6 +75,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Notes(n) => {
             notes::render(app, n, area, buf);
             strings::NOTES_HELP
+        }
+        Screen::History(h) => {
+            history::render(app, h, area, buf);
+            strings::HISTORY_HELP
         }
     };
     if app.help {

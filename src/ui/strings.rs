@@ -65,6 +65,13 @@ pub const NOTES_HELP: KeyHelp = &[
     ("q, Esc", "back"),
 ];
 
+pub const HISTORY_HELP: KeyHelp = &[
+    ("Tab / Shift-Tab", "next / previous list"),
+    ("↑/↓ or j/k", "move"),
+    ("Enter", "review an attempt, or drill a weak area or a missed question's section"),
+    ("q, Esc", "back"),
+];
+
 pub const FORM_HELP: KeyHelp = &[
     ("Tab / Shift-Tab", "next / previous field"),
     ("digits, Backspace", "edit a number"),
@@ -82,7 +89,9 @@ pub const DRILL_CHECKED_FOOTER: &str =
 pub const NOTES_FOOTER: &str =
     "j/k move · PgUp/PgDn scroll · / search · n/N next/prev match · d drill · q back";
 pub const MENU_FOOTER: &str = "↑/↓ move · Enter choose · letter shortcut · ? help · q back";
+pub const HISTORY_FOOTER: &str = "Tab next list · ↑/↓ move · Enter review or drill · ? help · q back";
 pub const FORM_FOOTER: &str = "Tab next field · Space toggle · Enter start · Esc back";
 
-pub const LEAVE_EXAM: &str = "Leave this exam? Your answers will be lost: saved attempts come with history, which this version does not have yet.";
+pub const LEAVE_EXAM: &str = "Leave this exam? It is saved: resume it from the home screen or with `proctor exam --resume`.";
+pub const LEAVE_EXAM_UNSAVED: &str = "Leave this exam? History is off, so your answers will be lost.";
 pub const TOO_SMALL: &str = "Proctor needs a terminal of at least 80x24.";

@@ -9,7 +9,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use proctor::app::{Action, App, FakeClock, Screen, map_key};
 use proctor::bank::{self, Bank, BankSource, LoadOptions};
 use proctor::cli::ExamArgs;
-use proctor::commands::{Start, build_app};
+use proctor::launch::{Start, build_app_seeded};
 use proctor::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -26,7 +26,7 @@ pub fn bank(name: &str) -> Bank {
 
 pub fn app_with(bank: Bank, start: Start) -> (App, Rc<FakeClock>) {
     let clock = FakeClock::new();
-    let mut app = build_app(bank, &start, clock.clone()).expect("app starts");
+    let mut app = build_app_seeded(bank, &start, clock.clone(), None, 7).expect("app starts");
     app.theme = Theme { color: true };
     (app, clock)
 }

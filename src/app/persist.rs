@@ -1,0 +1,263 @@
+//! Keeping the history in step with the screens: an exam is saved on every answer, mark and move and
+//! its clock every 10 seconds; finished exams and drill answers are recorded with their scores.
+//! A failed save leaves the changes pending, shows a warning and is retried on the next change.
+
+use std::collections::HashSet;
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+
+use super::drill::Drill;
+use super::exam::ExamSession;
+use super::history::History;
+use super::home::HomeInfo;
+use super::results::Results;
+use super::review::Review;
+use super::{App, Screen, StoreRequest};
+use crate::bank::Bank;
+use crate::exam::Item;
+use crate::score::is_correct;
+use crate::store::{NewAttempt, NewResponse, Outcome, ResponseState, Store, StoreError, Tally};
+
+/// How often the clock of an exam in progress is saved when nothing else changes.
+const CLOCK_SAVE: Duration = Duration::from_secs(10);
+
+fn response(bank: &Bank, item: &Item) -> NewResponse {
+    let q = &bank.questions[item.question];
+    NewResponse {
+        question_id: q.id.clone(),
+        pillar: bank.pillars[q.pillar].id.clone(),
+        section: bank.notes.short_ref(q.section),
+        option_order: item.order.clone(),
+    }
+}
+
+fn new_attempt(bank: &Bank, mode: &'static str, title: &str, seed: u64, limit: Option<Duration>, items: &[Item]) -> NewAttempt {
+    NewAttempt {
+        mode,
+        title: title.to_string(),
+        bank_code: bank.code.clone(),
+        bank_hash: format!("{:016x}", bank.content_hash()),
+        seed,
+        time_limit_secs: limit.map(|l| l.as_secs()),
+        started_at: Utc::now(),
+        responses: items.iter().map(|i| response(bank, i)).collect(),
+    }
+}
+
+fn save_exam(store: &mut Store, bank: &Bank, e: &mut ExamSession, now: Instant) -> Result<(), StoreError> {
+    let id = match e.attempt {
+        Some(id) => id,
+        None => {
+            let id = store.start_attempt(&new_attempt(bank, "exam", &e.title, e.exam.seed, Some(e.limit), &e.exam.items))?;
+            e.attempt = Some(id);
+            id
+        }
+    };
+    let used = e.used(now);
+    let clock_due = used.saturating_sub(e.saved_used) >= CLOCK_SAVE;
+    if e.dirty.is_empty() && !e.clock_dirty && !clock_due {
+        return Ok(());
+    }
+    let mut positions = e.dirty.clone();
+    positions.insert(e.current);
+    let running = now.saturating_duration_since(e.entered_at);
+    let changed: Vec<ResponseState> = positions
+        .into_iter()
+        .map(|k| ResponseState {
+            position: k,
+            chosen: e.answers[k].clone(),
+            marked: e.marked[k],
+            seconds: (e.spent[k] + if k == e.current { running } else { Duration::ZERO }).as_secs(),
+        })
+        .collect();
+    store.save_progress(id, &changed, e.current, used.as_secs())?;
+    e.dirty.clear();
+    e.clock_dirty = false;
+    e.saved_used = used;
+    Ok(())
+}
+
+fn finish_exam(store: &mut Store, bank: &Bank, r: &mut Results) -> Result<(), StoreError> {
+    let id = match r.attempt {
+        Some(id) => id,
+        None => {
+            let id = store.start_attempt(&new_attempt(bank, "exam", &r.title, r.seed, Some(r.limit), &r.items))?;
+            r.attempt = Some(id);
+            id
+        }
+    };
+    let all: Vec<ResponseState> = (0..r.items.len())
+        .map(|k| ResponseState { position: k, chosen: r.answers[k].clone(), marked: r.marked[k], seconds: r.spent[k].as_secs() })
+        .collect();
+    store.save_progress(id, &all, 0, r.used.as_secs())?;
+    let s = &r.score;
+    let outcome = Outcome {
+        correct: s.correct,
+        total: s.total,
+        scaled: s.scaled,
+        passed: s.passed,
+        pass_mark: s.pass_mark,
+        pillars: s.pillars.iter().map(|t| Tally { id: bank.pillars[t.key].id.clone(), correct: t.correct, total: t.total }).collect(),
+        sections: s.sections.iter().map(|t| Tally { id: bank.notes.short_ref(t.key), correct: t.correct, total: t.total }).collect(),
+        responses: r.items.iter().zip(&r.answers).map(|(i, a)| is_correct(bank, i.question, a)).collect(),
+    };
+    store.finish_attempt(id, &outcome, r.used.as_secs(), Utc::now())?;
+    r.saved = true;
+    Ok(())
+}
+
+fn save_drill(store: &mut Store, bank: &Bank, d: &mut Drill, seen: &mut HashSet<String>) -> Result<(), StoreError> {
+    let id = match d.attempt {
+        Some(id) => id,
+        None => {
+            let id = store.start_attempt(&new_attempt(bank, d.mode, &d.title, d.seed, None, &[]))?;
+            d.attempt = Some(id);
+            id
+        }
+    };
+    while d.saved < d.log.len() {
+        let a = &d.log[d.saved];
+        let item = &d.queue[a.position];
+        store.append_response(id, &response(bank, item), &a.chosen, a.correct, a.seconds, Utc::now())?;
+        seen.insert(bank.questions[item.question].id.clone());
+        d.saved += 1;
+    }
+    Ok(())
+}
+
+impl App {
+    /// Use this history (or none, with the reason shown wherever an attempt would be saved).
+    pub fn attach_store(&mut self, store: Result<Store, String>) {
+        match store {
+            Ok(store) => {
+                self.seen = store.seen(&self.bank.code).unwrap_or_default();
+                self.store = Some(store);
+            }
+            Err(why) => self.save_warning = Some(format!("History is off ({why}); nothing will be saved")),
+        }
+        self.persist();
+        self.refresh_home();
+    }
+
+    /// Write what changed on the screen on top.
+    pub(super) fn persist(&mut self) {
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        let now = self.clock.now();
+        let bank = &self.bank;
+        let result = match self.stack.last_mut() {
+            Some(Screen::Exam(e)) => save_exam(store, bank, e, now),
+            Some(Screen::Results(r)) if !r.saved => finish_exam(store, bank, r),
+            Some(Screen::Drill(d)) if d.saved < d.log.len() || (d.attempt.is_none() && !d.log.is_empty()) => {
+                save_drill(store, bank, d, &mut self.seen)
+            }
+            _ => Ok(()),
+        };
+        match result {
+            Ok(()) => self.save_warning = None,
+            Err(e) => self.save_warning = Some(format!("Last save failed, will retry: {e}")),
+        }
+    }
+
+    /// Refresh the home screen's summary of the history when it is on top.
+    pub(super) fn refresh_home(&mut self) {
+        let info = match &self.store {
+            Some(store) => HomeInfo::load(store, &self.bank, self.save_warning.clone()),
+            None => HomeInfo { warning: self.save_warning.clone(), ..HomeInfo::default() },
+        };
+        if let Some(Screen::Home(home)) = self.stack.last_mut() {
+            home.set_info(info);
+        }
+    }
+
+    pub fn store_request(&mut self, request: StoreRequest) {
+        let Some(store) = self.store.as_mut() else {
+            self.status = Some(self.save_warning.clone().unwrap_or_else(|| "History is off".into()));
+            return;
+        };
+        let bank = &self.bank;
+        let result: Result<Option<Screen>, String> = match request {
+            StoreRequest::Resume => match store.in_progress(&bank.code) {
+                Ok(Some(record)) => {
+                    let (session, dropped) = ExamSession::resume(bank, &record, self.clock.now());
+                    if !dropped.is_empty() {
+                        self.status = Some(format!("No longer in the bank, left out: {}", dropped.join(", ")));
+                    }
+                    if session.exam.items.is_empty() {
+                        Err("None of this exam's questions are in the bank any more; abandon it".into())
+                    } else {
+                        Ok(Some(Screen::Exam(Box::new(session))))
+                    }
+                }
+                Ok(None) => Err("No exam in progress".into()),
+                Err(e) => Err(e.to_string()),
+            },
+            StoreRequest::Abandon => match store.in_progress(&bank.code) {
+                Ok(Some(record)) => store
+                    .abandon(record.summary.id)
+                    .map(|()| {
+                        self.status = Some("Exam abandoned; it stays in the history".into());
+                        None
+                    })
+                    .map_err(|e| e.to_string()),
+                Ok(None) => Ok(None),
+                Err(e) => Err(e.to_string()),
+            },
+            StoreRequest::ReviewDue => match store.due(&bank.code, Utc::now()) {
+                Ok(due) => {
+                    let queue: Vec<Item> = due
+                        .iter()
+                        .filter_map(|c| bank.question_index(&c.question_id))
+                        .map(|q| Item { question: q, order: (0..bank.questions[q].options.len()).collect() })
+                        .collect();
+                    let title = format!("Review wrong answers ({} due)", queue.len());
+                    Drill::from_queue(bank, queue, title, "review", 0)
+                        .map(|d| Some(Screen::Drill(Box::new(d))))
+                        .map_err(|_| "Nothing is due for review".to_string())
+                }
+                Err(e) => Err(e.to_string()),
+            },
+            StoreRequest::History => History::load(store, bank).map(|h| Some(Screen::History(Box::new(h)))).map_err(|e| e.to_string()),
+            StoreRequest::OpenAttempt(id) => match store.attempt(id) {
+                Ok(record) => review_of(bank, &record).map(|r| Some(Screen::Review(Box::new(r)))),
+                Err(e) => Err(e.to_string()),
+            },
+        };
+        match result {
+            Ok(Some(screen)) => self.stack.push(screen),
+            Ok(None) => self.refresh_home(),
+            Err(why) => self.status = Some(why),
+        }
+    }
+}
+
+/// A past attempt on the review screen; questions no longer in the bank are listed, not shown.
+pub fn review_of(bank: &Bank, record: &crate::store::AttemptRecord) -> Result<Review, String> {
+    let mut items = Vec::new();
+    let mut answers = Vec::new();
+    let mut missing = Vec::new();
+    for r in &record.responses {
+        match bank.question_index(&r.question_id) {
+            Some(q) => {
+                let n = bank.questions[q].options.len();
+                let fits = r.option_order.len() == n && r.option_order.iter().all(|&o| o < n);
+                let order = if fits { r.option_order.clone() } else { (0..n).collect() };
+                items.push(Item { question: q, order });
+                answers.push(r.chosen.iter().copied().filter(|&o| o < n).collect());
+            }
+            None => missing.push(r.question_id.clone()),
+        }
+    }
+    if items.is_empty() {
+        return Err(match missing.len() {
+            0 => "This attempt has no answers yet".to_string(),
+            n => format!("All {n} questions of this attempt are no longer in the bank"),
+        });
+    }
+    let picks = (0..items.len()).collect();
+    let mut review = Review::new(bank, items, answers, picks, false);
+    review.missing = missing;
+    Ok(review)
+}

@@ -1,0 +1,123 @@
+//! Starting the terminal app: opening the history, building the first screen, running the loop.
+
+use std::rc::Rc;
+
+use crate::app::exam::ExamSession;
+use crate::app::home::{DrillPicker, Home, Topic, topic_filters};
+use crate::app::notes::NotesBrowser;
+use crate::app::{App, Clock, Screen, StoreRequest, SystemClock, drill_screen};
+use crate::bank::{self, Bank};
+use crate::cli::{ExamArgs, Global};
+use crate::commands::{load_options, plan, resolve_ref};
+use crate::store::{self, Store, StoreError};
+use crate::{Error, exam, tui};
+
+/// Which screen an interactive command opens on.
+#[derive(Debug, Clone)]
+pub enum Start {
+    Home,
+    Exam(ExamArgs),
+    Drill(Option<String>),
+    Notes(Option<String>),
+    Review,
+}
+
+/// The history for the app. A damaged, foreign or newer file stops Proctor (it is never touched); a
+/// data folder that cannot be used only turns saving off, with the reason.
+pub fn open_store(global: &Global) -> Result<Result<Store, String>, Error> {
+    let Some(dir) = store::data_dir(global.data_dir.as_deref()) else {
+        return Ok(Err("no home folder to keep it in; pass --data-dir DIR".into()));
+    };
+    match Store::open_dir(&dir) {
+        Ok(s) => Ok(Ok(s)),
+        Err(e @ (StoreError::NotADatabase { .. } | StoreError::Corrupt { .. } | StoreError::TooNew { .. })) => {
+            Err(Error::Store(e))
+        }
+        Err(e) => Ok(Err(e.to_string())),
+    }
+}
+
+/// The history for commands that only make sense with one: every failure is an error.
+pub fn require_store(global: &Global) -> Result<Store, Error> {
+    let dir = store::data_dir(global.data_dir.as_deref())
+        .ok_or_else(|| Error::Usage("no home folder to keep history in; pass --data-dir DIR".into()))?;
+    Ok(Store::open_dir(&dir)?)
+}
+
+/// Build the app for an interactive command (without touching the terminal). `store` is `None` when
+/// there is no history at all (tests), `Some(Err(why))` when it could not be opened.
+pub fn build_app(bank: Bank, start: &Start, clock: Rc<dyn Clock>, store: Option<Result<Store, String>>) -> Result<App, Error> {
+    build_app_seeded(bank, start, clock, store, rand::random())
+}
+
+/// [`build_app`] with a fixed start for the app's sampling seeds, so tests see the same drills.
+pub fn build_app_seeded(
+    bank: Bank,
+    start: &Start,
+    clock: Rc<dyn Clock>,
+    store: Option<Result<Store, String>>,
+    seed: u64,
+) -> Result<App, Error> {
+    let bank = Rc::new(bank);
+    let mut app = App::new(Rc::clone(&bank), Rc::clone(&clock), Screen::Home(Home::default()));
+    app.seeds.set(seed);
+    if let Some(store) = store {
+        app.attach_store(store);
+    }
+    let first = match start {
+        Start::Home => return Ok(app),
+        Start::Review => {
+            app.store_request(StoreRequest::ReviewDue);
+            return match app.stack.len() {
+                1 => Err(Error::Usage(app.status.take().unwrap_or_else(|| "nothing to review".into()))),
+                _ => Ok(app),
+            };
+        }
+        Start::Exam(args) if args.resume => {
+            app.store_request(StoreRequest::Resume);
+            return match app.stack.len() {
+                1 => Err(Error::Usage(format!(
+                    "cannot resume: {}",
+                    app.status.take().unwrap_or_else(|| "no exam in progress".into())
+                ))),
+                _ => Ok(app),
+            };
+        }
+        Start::Exam(args) => {
+            let plan = plan(&bank, args)?;
+            let exam = exam::sample(&bank, plan.questions, plan.seed, &plan.filters);
+            if exam.items.is_empty() {
+                return Err(Error::Usage("no question matches these filters".into()));
+            }
+            let title = format!("{} ({})", bank.name, bank.code);
+            Screen::Exam(Box::new(ExamSession::new(title, exam, plan.minutes, clock.now())))
+        }
+        Start::Drill(None) => Screen::Picker(DrillPicker::new(&bank)),
+        Start::Drill(Some(topic)) => {
+            let topic = match bank.pillar_index(topic) {
+                Some(p) => Topic::Pillar(p),
+                None => Topic::Section(resolve_ref(&bank, topic).map_err(|e| {
+                    Error::Usage(format!("{e} (a drill topic is a pillar id or a notes ref)"))
+                })?),
+            };
+            let (filters, title) = topic_filters(&bank, topic);
+            drill_screen(&bank, filters, title, &app.seen, app.next_seed()).map_err(Error::Usage)?
+        }
+        Start::Notes(reference) => {
+            let at = reference.as_deref().map(|r| resolve_ref(&bank, r)).transpose()?;
+            Screen::Notes(NotesBrowser::new(&bank, at))
+        }
+    };
+    app.open(first);
+    Ok(app)
+}
+
+/// Run an interactive command in the terminal.
+pub fn interactive(global: &Global, start: &Start) -> Result<u8, Error> {
+    tui::require_terminal()?;
+    let bank = bank::load_valid(&load_options(global))?;
+    let store = open_store(global)?;
+    let app = build_app(bank, start, Rc::new(SystemClock), Some(store))?;
+    tui::run(app)?;
+    Ok(0)
+}

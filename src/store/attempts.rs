@@ -1,0 +1,471 @@
+//! Attempts and responses: started, saved as they change, finished with their score, read back.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+use super::{Store, StoreError};
+
+pub fn timestamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// A question of a new attempt, in shown order.
+#[derive(Debug, Clone)]
+pub struct NewResponse {
+    pub question_id: String,
+    pub pillar: String,
+    /// Short ref of the question's notes section.
+    pub section: String,
+    pub option_order: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewAttempt {
+    pub mode: &'static str,
+    pub title: String,
+    pub bank_code: String,
+    pub bank_hash: String,
+    pub seed: u64,
+    pub time_limit_secs: Option<u64>,
+    pub started_at: DateTime<Utc>,
+    pub responses: Vec<NewResponse>,
+}
+
+/// One response's changing state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResponseState {
+    pub position: usize,
+    pub chosen: Vec<usize>,
+    pub marked: bool,
+    pub seconds: u64,
+}
+
+/// (id, correct, total) for a pillar or section.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    pub id: String,
+    pub correct: usize,
+    pub total: usize,
+}
+
+/// The score of a finished attempt, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub correct: usize,
+    pub total: usize,
+    pub scaled: u32,
+    pub passed: bool,
+    pub pass_mark: u32,
+    pub pillars: Vec<Tally>,
+    pub sections: Vec<Tally>,
+    /// Correctness per position.
+    pub responses: Vec<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AttemptSummary {
+    pub id: i64,
+    pub mode: String,
+    pub title: String,
+    pub bank_code: String,
+    pub seed: u64,
+    pub started_at: String,
+    pub finished_at: Option<String>,
+    pub status: &'static str,
+    pub questions: usize,
+    pub answered: usize,
+    pub correct: Option<usize>,
+    pub scaled: Option<u32>,
+    pub passed: Option<bool>,
+    pub used_secs: u64,
+    pub time_limit_secs: Option<u64>,
+    pub pillars: Vec<Tally>,
+    pub sections: Vec<Tally>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ResponseRecord {
+    pub position: usize,
+    pub question_id: String,
+    pub pillar: String,
+    pub section: String,
+    pub option_order: Vec<usize>,
+    pub chosen: Vec<usize>,
+    pub correct: Option<bool>,
+    pub marked: bool,
+    pub seconds: u64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AttemptRecord {
+    pub summary: AttemptSummary,
+    pub bank_hash: String,
+    pub current: usize,
+    pub responses: Vec<ResponseRecord>,
+}
+
+/// Accuracy per pillar and per section over recent attempts, weakest first.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Trend {
+    pub attempts: usize,
+    pub pillars: Vec<Tally>,
+    pub sections: Vec<Tally>,
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("plain data serializes")
+}
+
+fn parse<T: for<'de> Deserialize<'de> + Default>(text: Option<String>) -> T {
+    text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+}
+
+const SUMMARY_COLUMNS: &str = "id, mode, title, bank_code, seed, started_at, finished_at, abandoned, questions, answered, \
+     correct, scaled, passed, used_secs, time_limit_secs, pillars, sections";
+
+fn summary(row: &Row<'_>) -> rusqlite::Result<AttemptSummary> {
+    let finished_at: Option<String> = row.get(6)?;
+    let abandoned: bool = row.get(7)?;
+    let status = match (&finished_at, abandoned) {
+        (_, true) => "abandoned",
+        (Some(_), _) => "finished",
+        (None, _) => "in_progress",
+    };
+    Ok(AttemptSummary {
+        id: row.get(0)?,
+        mode: row.get(1)?,
+        title: row.get(2)?,
+        bank_code: row.get(3)?,
+        seed: row.get::<_, i64>(4)? as u64,
+        started_at: row.get(5)?,
+        finished_at,
+        status,
+        questions: row.get::<_, i64>(8)? as usize,
+        answered: row.get::<_, i64>(9)? as usize,
+        correct: row.get::<_, Option<i64>>(10)?.map(|v| v as usize),
+        scaled: row.get::<_, Option<i64>>(11)?.map(|v| v as u32),
+        passed: row.get(12)?,
+        used_secs: row.get::<_, i64>(13)? as u64,
+        time_limit_secs: row.get::<_, Option<i64>>(14)?.map(|v| v as u64),
+        pillars: parse(row.get(15)?),
+        sections: parse(row.get(16)?),
+    })
+}
+
+impl Store {
+    /// Record a new attempt and its questions; returns its id.
+    pub fn start_attempt(&mut self, a: &NewAttempt) -> Result<i64, StoreError> {
+        let path = self.path.display().to_string();
+        let e = |e| super::classify(&path, e);
+        let tx = self.conn.transaction().map_err(e)?;
+        tx.execute(
+            "INSERT INTO attempt (mode, title, bank_code, bank_hash, seed, started_at, time_limit_secs, questions)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                a.mode,
+                a.title,
+                a.bank_code,
+                a.bank_hash,
+                a.seed as i64,
+                timestamp(a.started_at),
+                a.time_limit_secs.map(|s| s as i64),
+                a.responses.len() as i64
+            ],
+        )
+        .map_err(e)?;
+        let id = tx.last_insert_rowid();
+        {
+            let mut insert = tx
+                .prepare(
+                    "INSERT INTO response (attempt_id, position, question_id, pillar, section, option_order)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )
+                .map_err(e)?;
+            for (k, r) in a.responses.iter().enumerate() {
+                insert
+                    .execute(params![id, k as i64, r.question_id, r.pillar, r.section, json(&r.option_order)])
+                    .map_err(e)?;
+            }
+        }
+        tx.commit().map_err(e)?;
+        Ok(id)
+    }
+
+    /// Save what changed in an attempt in progress, and its clock, in one transaction.
+    pub fn save_progress(
+        &mut self,
+        attempt: i64,
+        changed: &[ResponseState],
+        current: usize,
+        used_secs: u64,
+    ) -> Result<(), StoreError> {
+        let path = self.path.display().to_string();
+        let e = |e| super::classify(&path, e);
+        let tx = self.conn.transaction().map_err(e)?;
+        {
+            let mut update = tx
+                .prepare_cached(
+                    "UPDATE response SET chosen = ?3, marked = ?4, seconds = ?5 WHERE attempt_id = ?1 AND position = ?2",
+                )
+                .map_err(e)?;
+            for r in changed {
+                update
+                    .execute(params![attempt, r.position as i64, json(&r.chosen), r.marked, r.seconds as i64])
+                    .map_err(e)?;
+            }
+        }
+        tx.execute(
+            "UPDATE attempt SET current = ?2, used_secs = ?3,
+                answered = (SELECT count(*) FROM response WHERE attempt_id = ?1 AND chosen <> '[]')
+             WHERE id = ?1",
+            params![attempt, current as i64, used_secs as i64],
+        )
+        .map_err(e)?;
+        tx.commit().map_err(e)
+    }
+
+    /// Finish an attempt: its score, each response's correctness, the per-question tallies and the
+    /// review cards, all at once.
+    pub fn finish_attempt(
+        &mut self,
+        attempt: i64,
+        outcome: &Outcome,
+        used_secs: u64,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let path = self.path.display().to_string();
+        let e = |e| super::classify(&path, e);
+        let tx = self.conn.transaction().map_err(e)?;
+        let bank_code: String =
+            tx.query_row("SELECT bank_code FROM attempt WHERE id = ?1", [attempt], |r| r.get(0)).map_err(e)?;
+        tx.execute(
+            "UPDATE attempt SET finished_at = ?2, used_secs = ?3, correct = ?4, total = ?5, scaled = ?6, passed = ?7,
+                pass_mark = ?8, pillars = ?9, sections = ?10,
+                answered = (SELECT count(*) FROM response WHERE attempt_id = ?1 AND chosen <> '[]')
+             WHERE id = ?1",
+            params![
+                attempt,
+                timestamp(now),
+                used_secs as i64,
+                outcome.correct as i64,
+                outcome.total as i64,
+                outcome.scaled as i64,
+                outcome.passed,
+                outcome.pass_mark as i64,
+                json(&outcome.pillars),
+                json(&outcome.sections)
+            ],
+        )
+        .map_err(e)?;
+        let ids: Vec<String> = {
+            let mut stmt = tx.prepare("SELECT question_id FROM response WHERE attempt_id = ?1 ORDER BY position").map_err(e)?;
+            stmt.query_map([attempt], |r| r.get(0)).map_err(e)?.collect::<Result<_, _>>().map_err(e)?
+        };
+        for (k, (id, ok)) in ids.iter().zip(&outcome.responses).enumerate() {
+            tx.execute(
+                "UPDATE response SET correct = ?3 WHERE attempt_id = ?1 AND position = ?2",
+                params![attempt, k as i64, ok],
+            )
+            .map_err(e)?;
+            super::review::record_answer(&tx, &bank_code, id, *ok, now).map_err(e)?;
+        }
+        tx.commit().map_err(e)
+    }
+
+    /// Add one answered question to an untimed attempt (drill or review) and schedule it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn append_response(
+        &mut self,
+        attempt: i64,
+        response: &NewResponse,
+        chosen: &[usize],
+        correct: bool,
+        seconds: u64,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let path = self.path.display().to_string();
+        let e = |e| super::classify(&path, e);
+        let tx = self.conn.transaction().map_err(e)?;
+        let (bank_code, position): (String, i64) = tx
+            .query_row(
+                "SELECT bank_code, (SELECT count(*) FROM response WHERE attempt_id = ?1) FROM attempt WHERE id = ?1",
+                [attempt],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(e)?;
+        tx.execute(
+            "INSERT INTO response (attempt_id, position, question_id, pillar, section, option_order, chosen, correct, seconds)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                attempt,
+                position,
+                response.question_id,
+                response.pillar,
+                response.section,
+                json(&response.option_order),
+                json(&chosen),
+                correct,
+                seconds as i64
+            ],
+        )
+        .map_err(e)?;
+        let (total, right): (i64, i64) = tx
+            .query_row(
+                "SELECT count(*), coalesce(sum(correct), 0) FROM response WHERE attempt_id = ?1",
+                [attempt],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(e)?;
+        // Untimed attempts are finished as they go: their score is the running tally.
+        tx.execute(
+            "UPDATE attempt SET finished_at = ?2, questions = ?3, answered = ?3, total = ?3, correct = ?4,
+                used_secs = used_secs + ?5
+             WHERE id = ?1",
+            params![attempt, timestamp(now), total, right, seconds as i64],
+        )
+        .map_err(e)?;
+        super::review::record_answer(&tx, &bank_code, &response.question_id, correct, now).map_err(e)?;
+        tx.commit().map_err(e)
+    }
+
+    /// Give up an attempt in progress; it stays in history, marked abandoned.
+    pub fn abandon(&mut self, attempt: i64) -> Result<(), StoreError> {
+        self.conn.execute("UPDATE attempt SET abandoned = 1 WHERE id = ?1", [attempt]).map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// The newest exam of this bank that was neither finished nor abandoned.
+    pub fn in_progress(&self, bank_code: &str) -> Result<Option<AttemptRecord>, StoreError> {
+        let id: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM attempt WHERE bank_code = ?1 AND mode = 'exam' AND finished_at IS NULL AND abandoned = 0
+                 ORDER BY id DESC LIMIT 1",
+                [bank_code],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        id.map(|id| self.attempt(id)).transpose()
+    }
+
+    pub fn attempt(&self, id: i64) -> Result<AttemptRecord, StoreError> {
+        let e = |e| self.err(e);
+        let (summary, bank_hash, current) = self
+            .conn
+            .query_row(
+                &format!("SELECT {SUMMARY_COLUMNS}, bank_hash, current FROM attempt WHERE id = ?1"),
+                [id],
+                |r| Ok((summary(r)?, r.get::<_, String>(17)?, r.get::<_, i64>(18)? as usize)),
+            )
+            .map_err(e)?;
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT position, question_id, pillar, section, option_order, chosen, correct, marked, seconds
+                 FROM response WHERE attempt_id = ?1 ORDER BY position",
+            )
+            .map_err(e)?;
+        let responses = stmt
+            .query_map([id], |r| {
+                Ok(ResponseRecord {
+                    position: r.get::<_, i64>(0)? as usize,
+                    question_id: r.get(1)?,
+                    pillar: r.get(2)?,
+                    section: r.get(3)?,
+                    option_order: parse(r.get(4)?),
+                    chosen: parse(r.get(5)?),
+                    correct: r.get(6)?,
+                    marked: r.get(7)?,
+                    seconds: r.get::<_, i64>(8)? as u64,
+                })
+            })
+            .map_err(e)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(e)?;
+        Ok(AttemptRecord { summary, bank_hash, current, responses })
+    }
+
+    /// Every attempt, newest first (optionally only one bank's).
+    pub fn summaries(&self, bank_code: Option<&str>) -> Result<Vec<AttemptSummary>, StoreError> {
+        let e = |e| self.err(e);
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM attempt WHERE (?1 IS NULL OR bank_code = ?1) ORDER BY started_at DESC, id DESC"
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(e)?;
+        let rows = stmt.query_map([bank_code], summary).map_err(e)?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(e)
+    }
+
+    /// Accuracy per pillar and section over the last `n` finished attempts of a bank, weakest first.
+    pub fn trend(&self, bank_code: &str, n: usize) -> Result<Trend, StoreError> {
+        let e = |e| self.err(e);
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT pillars, sections FROM attempt WHERE bank_code = ?1 AND finished_at IS NOT NULL AND abandoned = 0
+                 ORDER BY started_at DESC, id DESC LIMIT ?2",
+            )
+            .map_err(e)?;
+        let rows = stmt
+            .query_map(params![bank_code, n as i64], |r| {
+                Ok((parse::<Vec<Tally>>(r.get(0)?), parse::<Vec<Tally>>(r.get(1)?)))
+            })
+            .map_err(e)?;
+        let mut trend = Trend::default();
+        for row in rows {
+            let (pillars, sections) = row.map_err(e)?;
+            trend.attempts += 1;
+            merge(&mut trend.pillars, pillars);
+            merge(&mut trend.sections, sections);
+        }
+        weakest_first(&mut trend.pillars);
+        weakest_first(&mut trend.sections);
+        Ok(trend)
+    }
+
+    /// Questions answered wrong most often: (id, wrong, answered), most wrong first.
+    pub fn most_wrong(&self, bank_code: &str, limit: usize) -> Result<Vec<(String, usize, usize)>, StoreError> {
+        let e = |e| self.err(e);
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT question_id, wrong, answered FROM question_stat WHERE bank_code = ?1 AND wrong > 0
+                 ORDER BY wrong DESC, answered ASC, question_id LIMIT ?2",
+            )
+            .map_err(e)?;
+        let rows = stmt
+            .query_map(params![bank_code, limit as i64], |r| {
+                Ok((r.get(0)?, r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize))
+            })
+            .map_err(e)?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(e)
+    }
+
+    /// Ids of every question of this bank answered at least once.
+    pub fn seen(&self, bank_code: &str) -> Result<HashSet<String>, StoreError> {
+        let e = |e| self.err(e);
+        let mut stmt = self.conn.prepare("SELECT question_id FROM question_stat WHERE bank_code = ?1").map_err(e)?;
+        let rows = stmt.query_map([bank_code], |r| r.get(0)).map_err(e)?;
+        rows.collect::<Result<HashSet<_>, _>>().map_err(e)
+    }
+}
+
+fn merge(into: &mut Vec<Tally>, from: Vec<Tally>) {
+    for t in from {
+        match into.iter_mut().find(|x| x.id == t.id) {
+            Some(x) => {
+                x.correct += t.correct;
+                x.total += t.total;
+            }
+            None => into.push(t),
+        }
+    }
+}
+
+fn weakest_first(tallies: &mut [Tally]) {
+    tallies.sort_by(|a, b| (a.correct * b.total).cmp(&(b.correct * a.total)).then(b.total.cmp(&a.total)).then(a.id.cmp(&b.id)));
+}
