@@ -128,7 +128,6 @@ pub fn print_exam(
     Ok(0)
 }
 
-
 /// `proctor history [--json]`: every attempt, newest first.
 pub fn history(global: &Global, json: bool, out: &mut impl Write) -> Result<u8, Error> {
     let store = require_store(global)?;
@@ -141,7 +140,11 @@ pub fn history(global: &Global, json: bool, out: &mut impl Write) -> Result<u8, 
         writeln!(out, "No attempts yet in {}.", store.path().display())?;
         return Ok(0);
     }
-    writeln!(out, "{:>5}  {:<8}  {:<16}  {:<6} {:>4}  {:<11} {:>8}", "ID", "BANK", "STARTED (UTC)", "MODE", "QS", "RESULT", "TIME")?;
+    writeln!(
+        out,
+        "{:>5}  {:<8}  {:<16}  {:<6} {:>4}  {:<11} {:>8}",
+        "ID", "BANK", "STARTED (UTC)", "MODE", "QS", "RESULT", "TIME"
+    )?;
     for a in &all {
         writeln!(out, "{:>5}  {:<8}  {}", a.id, a.bank_code, attempt_row(a))?;
     }
@@ -153,20 +156,36 @@ pub fn review_list(global: &Global, out: &mut impl Write) -> Result<u8, Error> {
     let store = require_store(global)?;
     let bank = bank::load_valid(&load_options(global))?;
     for card in store.due(&bank.code, chrono::Utc::now())? {
-        let section = bank.question_index(&card.question_id).map_or("no longer in the bank", |q| bank.section_title(&bank.questions[q]));
-        writeln!(out, "{}\tdue {}\twrong {} of {}\t{section}", card.question_id, card.due, card.wrong, card.answered)?;
+        let section = bank
+            .question_index(&card.question_id)
+            .map_or("no longer in the bank", |q| {
+                bank.section_title(&bank.questions[q])
+            });
+        writeln!(
+            out,
+            "{}\tdue {}\twrong {} of {}\t{section}",
+            card.question_id, card.due, card.wrong, card.answered
+        )?;
     }
     Ok(0)
 }
 
 /// `proctor export`: to standard output, or to a new file written whole (never over an existing one).
-pub fn export(global: &Global, format: ExportFormat, target: Option<&Path>, out: &mut impl Write) -> Result<u8, Error> {
+pub fn export(
+    global: &Global,
+    format: ExportFormat,
+    target: Option<&Path>,
+    out: &mut impl Write,
+) -> Result<u8, Error> {
     let store = require_store(global)?;
     let format = match format {
         ExportFormat::Json => store::ExportFormat::Json,
         ExportFormat::Csv => store::ExportFormat::Csv,
     };
-    let io = |path: &Path, source| Error::Io { path: path.to_path_buf(), source };
+    let io = |path: &Path, source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let Some(path) = target else {
         return match store.export(format, out) {
             Ok(()) => Ok(0),
@@ -175,13 +194,18 @@ pub fn export(global: &Global, format: ExportFormat, target: Option<&Path>, out:
         };
     };
     if path.exists() {
-        return Err(Error::Usage(format!("{} already exists; choose another name or move it aside", path.display())));
+        return Err(Error::Usage(format!(
+            "{} already exists; choose another name or move it aside",
+            path.display()
+        )));
     }
     let mut temp = path.as_os_str().to_owned();
     temp.push(format!(".{}.tmp", std::process::id()));
     let temp = std::path::PathBuf::from(temp);
     let mut file = std::fs::File::create(&temp).map_err(|e| io(&temp, e))?;
-    let written = store.export(format, &mut file).and_then(|()| file.sync_all().map_err(ExportError::Io));
+    let written = store
+        .export(format, &mut file)
+        .and_then(|()| file.sync_all().map_err(ExportError::Io));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&temp);
         return Err(match e {

@@ -3,7 +3,7 @@
 use std::rc::Rc;
 
 use crate::app::exam::ExamSession;
-use crate::app::home::{DrillPicker, Home, Topic, topic_filters};
+use crate::app::home::{DrillPicker, Topic, topic_filters};
 use crate::app::notes::NotesBrowser;
 use crate::app::{App, Clock, Screen, StoreRequest, SystemClock, drill_screen};
 use crate::bank::{self, Bank};
@@ -30,9 +30,9 @@ pub fn open_store(global: &Global) -> Result<Result<Store, String>, Error> {
     };
     match Store::open_dir(&dir) {
         Ok(s) => Ok(Ok(s)),
-        Err(e @ (StoreError::NotADatabase { .. } | StoreError::Corrupt { .. } | StoreError::TooNew { .. })) => {
-            Err(Error::Store(e))
-        }
+        Err(
+            e @ (StoreError::NotADatabase { .. } | StoreError::Corrupt { .. } | StoreError::TooNew { .. }),
+        ) => Err(Error::Store(e)),
         Err(e) => Ok(Err(e.to_string())),
     }
 }
@@ -46,7 +46,12 @@ pub fn require_store(global: &Global) -> Result<Store, Error> {
 
 /// Build the app for an interactive command (without touching the terminal). `store` is `None` when
 /// there is no history at all (tests), `Some(Err(why))` when it could not be opened.
-pub fn build_app(bank: Bank, start: &Start, clock: Rc<dyn Clock>, store: Option<Result<Store, String>>) -> Result<App, Error> {
+pub fn build_app(
+    bank: Bank,
+    start: &Start,
+    clock: Rc<dyn Clock>,
+    store: Option<Result<Store, String>>,
+) -> Result<App, Error> {
     build_app_seeded(bank, start, clock, store, rand::random())
 }
 
@@ -59,7 +64,7 @@ pub fn build_app_seeded(
     seed: u64,
 ) -> Result<App, Error> {
     let bank = Rc::new(bank);
-    let mut app = App::new(Rc::clone(&bank), Rc::clone(&clock), Screen::Home(Home::default()));
+    let mut app = App::new(Rc::clone(&bank), Rc::clone(&clock), Screen::Home(Box::default()));
     app.seeds.set(seed);
     if let Some(store) = store {
         app.attach_store(store);
@@ -69,7 +74,9 @@ pub fn build_app_seeded(
         Start::Review => {
             app.store_request(StoreRequest::ReviewDue);
             return match app.stack.len() {
-                1 => Err(Error::Usage(app.status.take().unwrap_or_else(|| "nothing to review".into()))),
+                1 => Err(Error::Usage(
+                    app.status.take().unwrap_or_else(|| "nothing to review".into()),
+                )),
                 _ => Ok(app),
             };
         }

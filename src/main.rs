@@ -19,7 +19,9 @@ fn main() -> ExitCode {
         Some(Command::Review { list: true }) => commands::review_list(g, &mut out),
         Some(Command::Review { list: false }) => interactive(g, &Start::Review),
         Some(Command::History { json }) => commands::history(g, *json, &mut out),
-        Some(Command::Export { format, out: target }) => commands::export(g, *format, target.as_deref(), &mut out),
+        Some(Command::Export { format, out: target }) => {
+            commands::export(g, *format, target.as_deref(), &mut out)
+        }
         Some(Command::Notes { reference }) => interactive(g, &Start::Notes(reference.clone())),
         None => interactive(g, &Start::Home),
     };

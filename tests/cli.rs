@@ -193,3 +193,107 @@ fn interactive_commands_need_a_terminal() {
     }
 }
 
+fn with_data(data: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_proctor"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn history_commands_on_a_new_data_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("new");
+    let out = with_data(&data, &["history"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out),
+        format!("No attempts yet in {}.\n", data.join("history.db").display())
+    );
+    assert_eq!(stdout(&with_data(&data, &["history", "--json"])), "[]\n");
+    assert_eq!(stdout(&with_data(&data, &["review", "--list"])), "");
+    let out = with_data(&data, &["export", "--format", "csv"]);
+    assert_eq!(
+        stdout(&out),
+        "attempt_id,mode,bank_code,started_at,finished_at,status,attempt_scaled,attempt_passed,position,question_id,pillar,section,chosen,correct,marked,seconds\n"
+    );
+}
+
+#[test]
+fn a_damaged_history_is_reported_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("history.db");
+    std::fs::write(&file, "not sqlite at all").unwrap();
+    for args in [
+        &["history"][..],
+        &["review", "--list"][..],
+        &["export", "--format", "json"][..],
+    ] {
+        let out = with_data(dir.path(), args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        let message = stderr(&out);
+        assert!(
+            message.starts_with(&format!(
+                "proctor: {}: not a Proctor history database",
+                file.display()
+            )),
+            "{message}"
+        );
+        assert!(
+            message.contains(&format!("mv {} {}.bak", file.display(), file.display())),
+            "{message}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "not sqlite at all");
+}
+
+#[test]
+fn an_unusable_data_folder_is_a_clear_error_for_history_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let not_a_folder = dir.path().join("file");
+    std::fs::write(&not_a_folder, "x").unwrap();
+    let out = with_data(&not_a_folder, &["history"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("cannot use the data folder"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stderr(&out).contains("--data-dir"), "{}", stderr(&out));
+}
+
+#[test]
+fn export_never_overwrites_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("out.csv");
+    std::fs::write(&target, "keep me").unwrap();
+    let out = with_data(
+        dir.path(),
+        &["export", "--format", "csv", "--out", target.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "proctor: {} already exists; choose another name or move it aside\n",
+            target.display()
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+    let fresh = dir.path().join("fresh.json");
+    let out = with_data(
+        dir.path(),
+        &["export", "--format", "json", "--out", fresh.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&fresh).unwrap(), "[]\n");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}

@@ -1,5 +1,6 @@
 //! End-to-end: the real binary in a pseudo-terminal (tmux), driven by keys and read off the screen.
 
+use std::path::Path;
 use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
@@ -114,7 +115,16 @@ fn take_a_three_question_exam_and_pass() {
     let key = answer_key(&args);
     assert_eq!(key.len(), 3);
     let bin = env!("CARGO_BIN_EXE_proctor");
-    let tmux = Tmux::start(&format!("{bin} exam {}; sleep 30", args.join(" ")), 100, 30);
+    let data = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(
+        &format!(
+            "{bin} --data-dir {} exam {}; sleep 30",
+            data.path().display(),
+            args.join(" ")
+        ),
+        100,
+        30,
+    );
     tmux.wait_for("Question 1 of 3");
     for (k, letters) in key.iter().enumerate() {
         tmux.wait_for(&format!("Question {} of 3", k + 1));
@@ -147,7 +157,16 @@ fn wrong_answers_fail_and_the_review_shows_the_notes() {
     let args = ["--questions", "3", "--seed", "2"];
     let key = answer_key(&args);
     let bin = env!("CARGO_BIN_EXE_proctor");
-    let tmux = Tmux::start(&format!("{bin} exam {}; sleep 30", args.join(" ")), 120, 40);
+    let data = tempfile::tempdir().unwrap();
+    let tmux = Tmux::start(
+        &format!(
+            "{bin} --data-dir {} exam {}; sleep 30",
+            data.path().display(),
+            args.join(" ")
+        ),
+        120,
+        40,
+    );
     tmux.wait_for("Question 1 of 3");
     // Leave everything unanswered and submit from the grid.
     tmux.keys(&["g"]);
@@ -201,4 +220,154 @@ fn sigterm_restores_the_terminal() {
         sleep(Duration::from_millis(50));
     }
     assert!(!tmux.screen().contains("Full mock exam"));
+}
+
+fn proctor(data: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_proctor"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn killed_mid_exam_resumes_with_answers_intact_then_history_shows_it() {
+    let args = ["--questions", "3", "--seed", "5"];
+    let key = answer_key(&args);
+    let wrong_at_2 = ["a", "b", "c", "d"]
+        .into_iter()
+        .find(|l| !key[1].contains(l))
+        .unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let pidfile = data.path().join("pid");
+    let bin = env!("CARGO_BIN_EXE_proctor");
+    let tmux = Tmux::start(
+        &format!(
+            "sh -c 'echo $$ > {}; exec {bin} --data-dir {} exam {}'; sleep 30",
+            pidfile.display(),
+            data.path().display(),
+            args.join(" ")
+        ),
+        100,
+        30,
+    );
+    tmux.wait_for("Question 1 of 3");
+    let first: Vec<String> = key[0].chars().map(String::from).collect();
+    tmux.keys(&first.iter().map(String::as_str).collect::<Vec<_>>());
+    tmux.keys(&["n", wrong_at_2, "m"]);
+    tmux.wait_for("⚑ marked for review");
+    let pid = std::fs::read_to_string(&pidfile).unwrap();
+    assert!(
+        Command::new("kill")
+            .args(["-KILL", pid.trim()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    sleep(Duration::from_millis(300));
+
+    // The attempt is in the history, in progress.
+    let (code, json) = proctor(data.path(), &["history", "--json"]);
+    assert_eq!(code, 0, "{json}");
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(doc[0]["status"], "in_progress");
+    assert_eq!(doc[0]["answered"], 2);
+
+    let tmux2 = Tmux::start(
+        &format!(
+            "{bin} --data-dir {} exam --resume; sleep 30",
+            data.path().display()
+        ),
+        100,
+        30,
+    );
+    let screen = tmux2.wait_for("Question 2 of 3");
+    assert!(screen.contains("⚑ 1"), "the mark survived: {screen}");
+    assert!(screen.contains("⚑ marked for review"), "{screen}");
+    assert!(
+        screen.contains(&format!("(•) {}.", wrong_at_2.to_uppercase())),
+        "the answer survived: {screen}"
+    );
+    tmux2.keys(&["p"]);
+    let screen = tmux2.wait_for("Question 1 of 3");
+    assert!(
+        screen.contains(&format!("(•) {}.", key[0].to_uppercase())),
+        "{screen}"
+    );
+    tmux2.keys(&["n", "n"]);
+    tmux2.wait_for("Question 3 of 3");
+    let third: Vec<String> = key[2].chars().map(String::from).collect();
+    tmux2.keys(&third.iter().map(String::as_str).collect::<Vec<_>>());
+    tmux2.keys(&["s"]);
+    tmux2.wait_for("Unanswered: 0");
+    tmux2.keys(&["y"]);
+    let screen = tmux2.wait_for("FAIL");
+    assert!(screen.contains("Correct 2/3"), "{screen}");
+    tmux2.keys(&["h"]);
+    tmux2.wait_for("Full mock exam");
+    tmux2.keys(&["q"]);
+
+    let (_, json) = proctor(data.path(), &["history", "--json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(doc.as_array().unwrap().len(), 1);
+    let a = &doc[0];
+    assert_eq!(
+        (a["status"].as_str(), a["mode"].as_str()),
+        (Some("finished"), Some("exam"))
+    );
+    assert_eq!(
+        (
+            a["questions"].as_u64(),
+            a["answered"].as_u64(),
+            a["correct"].as_u64()
+        ),
+        (Some(3), Some(3), Some(2))
+    );
+    assert_eq!(
+        (a["scaled"].as_u64(), a["passed"].as_bool()),
+        (Some(700), Some(false))
+    );
+    assert!(a["finished_at"].as_str().unwrap().ends_with('Z'));
+
+    let questions = answer_key_ids(&args);
+    let (code, due) = proctor(data.path(), &["review", "--list"]);
+    assert_eq!(code, 0);
+    let due_ids: Vec<&str> = due.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    assert_eq!(due_ids, [questions[1].as_str()], "only the wrong answer is due");
+
+    let (code, csv) = proctor(data.path(), &["export", "--format", "csv"]);
+    assert_eq!(code, 0);
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows.len(), 4, "header and one row per response:\n{csv}");
+    assert!(rows[0].starts_with("attempt_id,mode,bank_code,started_at"));
+    assert!(
+        rows[2].contains(&format!(",{},", questions[1])) && rows[2].contains(",true,"),
+        "marked: {}",
+        rows[2]
+    );
+    assert!(
+        rows[2].contains(&format!(",{},false,", wrong_at_2.to_uppercase())),
+        "{}",
+        rows[2]
+    );
+}
+
+fn answer_key_ids(args: &[&str]) -> Vec<String> {
+    let out = Command::new(env!("CARGO_BIN_EXE_proctor"))
+        .args(["exam", "--print", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    doc["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["id"].as_str().unwrap().to_string())
+        .collect()
 }

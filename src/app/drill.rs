@@ -46,12 +46,24 @@ pub struct Drill {
 
 impl Drill {
     /// A drill on the questions matching `filters`, never-answered ones (`seen` holds ids) first.
-    pub fn new(bank: &Bank, filters: Filters, title: String, seed: u64, seen: &HashSet<String>) -> Result<Drill, String> {
+    pub fn new(
+        bank: &Bank,
+        filters: Filters,
+        title: String,
+        seed: u64,
+        seen: &HashSet<String>,
+    ) -> Result<Drill, String> {
         let queue = drill_order(bank, &filters, seed, seen);
         Self::from_queue(bank, queue, title, "drill", seed)
     }
 
-    pub fn from_queue(bank: &Bank, queue: Vec<Item>, title: String, mode: &'static str, seed: u64) -> Result<Drill, String> {
+    pub fn from_queue(
+        bank: &Bank,
+        queue: Vec<Item>,
+        title: String,
+        mode: &'static str,
+        seed: u64,
+    ) -> Result<Drill, String> {
         let Some(first) = queue.first() else {
             return Err(format!("No questions for {title}"));
         };

@@ -155,15 +155,25 @@ impl ExamSession {
         // The final save writes every response.
         self.dirty.extend(0..self.exam.items.len());
         let score = score::score(bank, &self.exam.items, &self.answers);
-        Transition::Replace(Screen::Results(Box::new(Results::from_exam(self, score, self.used(now), timed_out))))
+        Transition::Replace(Screen::Results(Box::new(Results::from_exam(
+            self,
+            score,
+            self.used(now),
+            timed_out,
+        ))))
     }
 
     /// Rebuild an exam in progress from the history. Questions no longer in the bank are dropped, and
     /// a question whose options changed is shown in the bank's order with its old choice kept where
     /// it still fits. Returns the session and the ids that were dropped.
-    pub fn resume(bank: &Bank, record: &crate::store::AttemptRecord, now: Instant) -> (ExamSession, Vec<String>) {
+    pub fn resume(
+        bank: &Bank,
+        record: &crate::store::AttemptRecord,
+        now: Instant,
+    ) -> (ExamSession, Vec<String>) {
         let mut items = Vec::new();
-        let (mut answers, mut marked, mut spent, mut dropped) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut answers, mut marked, mut spent, mut dropped) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let mut current = 0;
         for r in &record.responses {
             let Some(question) = bank.question_index(&r.question_id) else {
@@ -185,7 +195,11 @@ impl ExamSession {
             spent.push(Duration::from_secs(r.seconds));
         }
         let s = &record.summary;
-        let exam = Exam { seed: s.seed, items, notices: Vec::new() };
+        let exam = Exam {
+            seed: s.seed,
+            items,
+            notices: Vec::new(),
+        };
         let minutes = s.time_limit_secs.unwrap_or(0).div_ceil(60) as u32;
         let mut session = ExamSession::new(s.title.clone(), exam, minutes, now);
         session.limit = Duration::from_secs(s.time_limit_secs.unwrap_or(0));

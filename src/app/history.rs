@@ -1,8 +1,8 @@
 //! The history screen: attempts newest first, the score trend, weak areas over recent attempts and
 //! the questions answered wrong most often.
 
-use super::home::{move_cursor, topic_filters, Topic};
-use super::{drill_screen, Action, Ctx, Hit, StoreRequest, Transition};
+use super::home::{Topic, move_cursor, topic_filters};
+use super::{Action, Ctx, Hit, StoreRequest, Transition, drill_screen};
 use crate::bank::Bank;
 use crate::store::{AttemptSummary, Store, StoreError, Tally};
 
@@ -50,19 +50,42 @@ impl History {
         let mut areas: Vec<Area> = Vec::new();
         for t in trend.pillars {
             let topic = bank.pillar_index(&t.id).map(Topic::Pillar);
-            let name = topic.map_or(t.id.clone(), |_| format!("pillar: {}", bank.pillars[bank.pillar_index(&t.id).unwrap_or(0)].name));
-            areas.push(Area { topic, name, tally: t });
+            let name = topic.map_or(t.id.clone(), |_| {
+                format!(
+                    "pillar: {}",
+                    bank.pillars[bank.pillar_index(&t.id).unwrap_or(0)].name
+                )
+            });
+            areas.push(Area {
+                topic,
+                name,
+                tally: t,
+            });
         }
         for t in trend.sections {
             let heading = bank.notes.resolve(&t.id).ok();
             let name = heading.map_or(t.id.clone(), |h| bank.notes.headings[h].title.clone());
-            areas.push(Area { topic: heading.map(Topic::Section), name, tally: t });
+            areas.push(Area {
+                topic: heading.map(Topic::Section),
+                name,
+                tally: t,
+            });
         }
         areas.sort_by(|a, b| {
-            (a.tally.correct * b.tally.total).cmp(&(b.tally.correct * a.tally.total)).then(b.tally.total.cmp(&a.tally.total))
+            (a.tally.correct * b.tally.total)
+                .cmp(&(b.tally.correct * a.tally.total))
+                .then(b.tally.total.cmp(&a.tally.total))
         });
         let wrong = store.most_wrong(&bank.code, 10)?;
-        Ok(History { attempts, scores, recent: trend.attempts, areas, wrong, focus: Focus::Attempts, cursors: [0; 3] })
+        Ok(History {
+            attempts,
+            scores,
+            recent: trend.attempts,
+            areas,
+            wrong,
+            focus: Focus::Attempts,
+            cursors: [0; 3],
+        })
     }
 
     fn index(&self) -> usize {
@@ -123,7 +146,10 @@ impl History {
                     Focus::Attempts => Transition::Store(StoreRequest::OpenAttempt(self.attempts[k].id)),
                     Focus::Weak => self.drill(self.areas[k].topic, cx),
                     Focus::Wrong => {
-                        let topic = cx.bank.question_index(&self.wrong[k].0).map(|q| Topic::Section(cx.bank.questions[q].section));
+                        let topic = cx
+                            .bank
+                            .question_index(&self.wrong[k].0)
+                            .map(|q| Topic::Section(cx.bank.questions[q].section));
                         self.drill(topic, cx)
                     }
                 };

@@ -3,10 +3,10 @@
 use super::exam::ExamSession;
 use super::notes::NotesBrowser;
 use super::{Action, Ctx, Hit, KeyContext, Screen, StoreRequest, Transition, drill_screen};
-use crate::store::{AttemptSummary, Store};
 use crate::bank::Bank;
 use crate::commands::scaled_minutes;
 use crate::exam::{Filters, sample};
+use crate::store::{AttemptSummary, Store};
 
 /// Start a timed exam screen.
 pub fn exam_screen(
@@ -66,13 +66,24 @@ impl HomeInfo {
         let in_progress = store.in_progress(&bank.code).ok().flatten().map(|r| InProgress {
             answered: r.responses.iter().filter(|x| !x.chosen.is_empty()).count(),
             total: r.responses.len(),
-            left_secs: r.summary.time_limit_secs.unwrap_or(0).saturating_sub(r.summary.used_secs),
+            left_secs: r
+                .summary
+                .time_limit_secs
+                .unwrap_or(0)
+                .saturating_sub(r.summary.used_secs),
         });
         let due = store.due(&bank.code, chrono::Utc::now()).map_or(0, |d| d.len());
         let last = store.summaries(Some(&bank.code)).ok().and_then(|all| {
-            all.into_iter().find(|a| a.mode == "exam" && a.status == "finished")
+            all.into_iter()
+                .find(|a| a.mode == "exam" && a.status == "finished")
         });
-        HomeInfo { history: true, in_progress, due, last, warning }
+        HomeInfo {
+            history: true,
+            in_progress,
+            due,
+            last,
+            warning,
+        }
     }
 }
 
@@ -100,25 +111,54 @@ pub struct Entry {
 
 /// The home menu for what the history holds now.
 pub fn entries(info: &HomeInfo, bank: &Bank) -> Vec<Entry> {
-    let entry = |key, label, note: String, action| Entry { key, label, note, action };
+    let entry = |key, label, note: String, action| Entry {
+        key,
+        label,
+        note,
+        action,
+    };
     let mut list = Vec::new();
     if let Some(p) = info.in_progress {
-        let note = format!("  {}/{} answered, {} left", p.answered, p.total, crate::ui::widgets::clock(p.left_secs));
+        let note = format!(
+            "  {}/{} answered, {} left",
+            p.answered,
+            p.total,
+            crate::ui::widgets::clock(p.left_secs)
+        );
         list.push(entry('u', "Resume unfinished exam", note, HomeAction::Resume));
-        list.push(entry('a', "Abandon unfinished exam", String::new(), HomeAction::Abandon));
+        list.push(entry(
+            'a',
+            "Abandon unfinished exam",
+            String::new(),
+            HomeAction::Abandon,
+        ));
     }
     let off = || "  (history is off)".to_string();
     list.extend([
-        entry('f', "Full mock exam", format!("  {} q / {} min", bank.exam_questions, bank.exam_minutes), HomeAction::Full),
+        entry(
+            'f',
+            "Full mock exam",
+            format!("  {} q / {} min", bank.exam_questions, bank.exam_minutes),
+            HomeAction::Full,
+        ),
         entry('c', "Custom exam", String::new(), HomeAction::Custom),
         entry('d', "Drill", String::new(), HomeAction::Drill),
         entry(
             'r',
             "Review wrong answers",
-            if info.history { format!("  {} due", info.due) } else { off() },
+            if info.history {
+                format!("  {} due", info.due)
+            } else {
+                off()
+            },
             HomeAction::Review,
         ),
-        entry('h', "History", if info.history { String::new() } else { off() }, HomeAction::History),
+        entry(
+            'h',
+            "History",
+            if info.history { String::new() } else { off() },
+            HomeAction::History,
+        ),
         entry('n', "Notes", String::new(), HomeAction::Notes),
         entry('q', "Quit", String::new(), HomeAction::Quit),
     ]);
@@ -148,9 +188,14 @@ impl Home {
         match action {
             HomeAction::Resume => Transition::Store(StoreRequest::Resume),
             HomeAction::Abandon => Transition::Store(StoreRequest::Abandon),
-            HomeAction::Full => {
-                exam_screen(bank, bank.exam_questions, bank.exam_minutes, cx.seed, &Filters::default(), cx)
-            }
+            HomeAction::Full => exam_screen(
+                bank,
+                bank.exam_questions,
+                bank.exam_minutes,
+                cx.seed,
+                &Filters::default(),
+                cx,
+            ),
             HomeAction::Custom => Transition::Push(Screen::Custom(CustomForm::new(bank))),
             HomeAction::Drill => Transition::Push(Screen::Picker(DrillPicker::new(bank))),
             HomeAction::Review => Transition::Store(StoreRequest::ReviewDue),

@@ -135,7 +135,7 @@ pub enum StoreRequest {
 
 #[derive(Debug)]
 pub enum Screen {
-    Home(home::Home),
+    Home(Box<home::Home>),
     Custom(home::CustomForm),
     Picker(home::DrillPicker),
     Exam(Box<exam::ExamSession>),
@@ -182,7 +182,7 @@ pub struct App {
 impl App {
     /// An app with the home screen below `first` (or only home).
     pub fn new(bank: Rc<Bank>, clock: Rc<dyn Clock>, first: Screen) -> App {
-        let mut stack = vec![Screen::Home(home::Home::default())];
+        let mut stack = vec![Screen::Home(Box::default())];
         if !matches!(first, Screen::Home(_)) {
             stack.push(first);
         }
@@ -338,6 +338,12 @@ impl App {
 }
 
 /// Start a drill on a pillar or a notes heading (never-answered questions first), or say why not.
-pub fn drill_screen(bank: &Bank, filters: Filters, title: String, seen: &HashSet<String>, seed: u64) -> Result<Screen, String> {
+pub fn drill_screen(
+    bank: &Bank,
+    filters: Filters,
+    title: String,
+    seen: &HashSet<String>,
+    seed: u64,
+) -> Result<Screen, String> {
     drill::Drill::new(bank, filters, title, seed, seen).map(|d| Screen::Drill(Box::new(d)))
 }

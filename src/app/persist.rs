@@ -32,7 +32,14 @@ fn response(bank: &Bank, item: &Item) -> NewResponse {
     }
 }
 
-fn new_attempt(bank: &Bank, mode: &'static str, title: &str, seed: u64, limit: Option<Duration>, items: &[Item]) -> NewAttempt {
+fn new_attempt(
+    bank: &Bank,
+    mode: &'static str,
+    title: &str,
+    seed: u64,
+    limit: Option<Duration>,
+    items: &[Item],
+) -> NewAttempt {
     NewAttempt {
         mode,
         title: title.to_string(),
@@ -49,7 +56,14 @@ fn save_exam(store: &mut Store, bank: &Bank, e: &mut ExamSession, now: Instant) 
     let id = match e.attempt {
         Some(id) => id,
         None => {
-            let id = store.start_attempt(&new_attempt(bank, "exam", &e.title, e.exam.seed, Some(e.limit), &e.exam.items))?;
+            let id = store.start_attempt(&new_attempt(
+                bank,
+                "exam",
+                &e.title,
+                e.exam.seed,
+                Some(e.limit),
+                &e.exam.items,
+            ))?;
             e.attempt = Some(id);
             id
         }
@@ -82,13 +96,25 @@ fn finish_exam(store: &mut Store, bank: &Bank, r: &mut Results) -> Result<(), St
     let id = match r.attempt {
         Some(id) => id,
         None => {
-            let id = store.start_attempt(&new_attempt(bank, "exam", &r.title, r.seed, Some(r.limit), &r.items))?;
+            let id = store.start_attempt(&new_attempt(
+                bank,
+                "exam",
+                &r.title,
+                r.seed,
+                Some(r.limit),
+                &r.items,
+            ))?;
             r.attempt = Some(id);
             id
         }
     };
     let all: Vec<ResponseState> = (0..r.items.len())
-        .map(|k| ResponseState { position: k, chosen: r.answers[k].clone(), marked: r.marked[k], seconds: r.spent[k].as_secs() })
+        .map(|k| ResponseState {
+            position: k,
+            chosen: r.answers[k].clone(),
+            marked: r.marked[k],
+            seconds: r.spent[k].as_secs(),
+        })
         .collect();
     store.save_progress(id, &all, 0, r.used.as_secs())?;
     let s = &r.score;
@@ -98,16 +124,42 @@ fn finish_exam(store: &mut Store, bank: &Bank, r: &mut Results) -> Result<(), St
         scaled: s.scaled,
         passed: s.passed,
         pass_mark: s.pass_mark,
-        pillars: s.pillars.iter().map(|t| Tally { id: bank.pillars[t.key].id.clone(), correct: t.correct, total: t.total }).collect(),
-        sections: s.sections.iter().map(|t| Tally { id: bank.notes.short_ref(t.key), correct: t.correct, total: t.total }).collect(),
-        responses: r.items.iter().zip(&r.answers).map(|(i, a)| is_correct(bank, i.question, a)).collect(),
+        pillars: s
+            .pillars
+            .iter()
+            .map(|t| Tally {
+                id: bank.pillars[t.key].id.clone(),
+                correct: t.correct,
+                total: t.total,
+            })
+            .collect(),
+        sections: s
+            .sections
+            .iter()
+            .map(|t| Tally {
+                id: bank.notes.short_ref(t.key),
+                correct: t.correct,
+                total: t.total,
+            })
+            .collect(),
+        responses: r
+            .items
+            .iter()
+            .zip(&r.answers)
+            .map(|(i, a)| is_correct(bank, i.question, a))
+            .collect(),
     };
     store.finish_attempt(id, &outcome, r.used.as_secs(), Utc::now())?;
     r.saved = true;
     Ok(())
 }
 
-fn save_drill(store: &mut Store, bank: &Bank, d: &mut Drill, seen: &mut HashSet<String>) -> Result<(), StoreError> {
+fn save_drill(
+    store: &mut Store,
+    bank: &Bank,
+    d: &mut Drill,
+    seen: &mut HashSet<String>,
+) -> Result<(), StoreError> {
     let id = match d.attempt {
         Some(id) => id,
         None => {
@@ -119,7 +171,14 @@ fn save_drill(store: &mut Store, bank: &Bank, d: &mut Drill, seen: &mut HashSet<
     while d.saved < d.log.len() {
         let a = &d.log[d.saved];
         let item = &d.queue[a.position];
-        store.append_response(id, &response(bank, item), &a.chosen, a.correct, a.seconds, Utc::now())?;
+        store.append_response(
+            id,
+            &response(bank, item),
+            &a.chosen,
+            a.correct,
+            a.seconds,
+            Utc::now(),
+        )?;
         seen.insert(bank.questions[item.question].id.clone());
         d.saved += 1;
     }
@@ -165,7 +224,10 @@ impl App {
     pub(super) fn refresh_home(&mut self) {
         let info = match &self.store {
             Some(store) => HomeInfo::load(store, &self.bank, self.save_warning.clone()),
-            None => HomeInfo { warning: self.save_warning.clone(), ..HomeInfo::default() },
+            None => HomeInfo {
+                warning: self.save_warning.clone(),
+                ..HomeInfo::default()
+            },
         };
         if let Some(Screen::Home(home)) = self.stack.last_mut() {
             home.set_info(info);
@@ -174,7 +236,11 @@ impl App {
 
     pub fn store_request(&mut self, request: StoreRequest) {
         let Some(store) = self.store.as_mut() else {
-            self.status = Some(self.save_warning.clone().unwrap_or_else(|| "History is off".into()));
+            self.status = Some(
+                self.save_warning
+                    .clone()
+                    .unwrap_or_else(|| "History is off".into()),
+            );
             return;
         };
         let bank = &self.bank;
@@ -183,7 +249,8 @@ impl App {
                 Ok(Some(record)) => {
                     let (session, dropped) = ExamSession::resume(bank, &record, self.clock.now());
                     if !dropped.is_empty() {
-                        self.status = Some(format!("No longer in the bank, left out: {}", dropped.join(", ")));
+                        self.status =
+                            Some(format!("No longer in the bank, left out: {}", dropped.join(", ")));
                     }
                     if session.exam.items.is_empty() {
                         Err("None of this exam's questions are in the bank any more; abandon it".into())
@@ -210,7 +277,10 @@ impl App {
                     let queue: Vec<Item> = due
                         .iter()
                         .filter_map(|c| bank.question_index(&c.question_id))
-                        .map(|q| Item { question: q, order: (0..bank.questions[q].options.len()).collect() })
+                        .map(|q| Item {
+                            question: q,
+                            order: (0..bank.questions[q].options.len()).collect(),
+                        })
                         .collect();
                     let title = format!("Review wrong answers ({} due)", queue.len());
                     Drill::from_queue(bank, queue, title, "review", 0)
@@ -219,7 +289,9 @@ impl App {
                 }
                 Err(e) => Err(e.to_string()),
             },
-            StoreRequest::History => History::load(store, bank).map(|h| Some(Screen::History(Box::new(h)))).map_err(|e| e.to_string()),
+            StoreRequest::History => History::load(store, bank)
+                .map(|h| Some(Screen::History(Box::new(h))))
+                .map_err(|e| e.to_string()),
             StoreRequest::OpenAttempt(id) => match store.attempt(id) {
                 Ok(record) => review_of(bank, &record).map(|r| Some(Screen::Review(Box::new(r)))),
                 Err(e) => Err(e.to_string()),
@@ -243,7 +315,11 @@ pub fn review_of(bank: &Bank, record: &crate::store::AttemptRecord) -> Result<Re
             Some(q) => {
                 let n = bank.questions[q].options.len();
                 let fits = r.option_order.len() == n && r.option_order.iter().all(|&o| o < n);
-                let order = if fits { r.option_order.clone() } else { (0..n).collect() };
+                let order = if fits {
+                    r.option_order.clone()
+                } else {
+                    (0..n).collect()
+                };
                 items.push(Item { question: q, order });
                 answers.push(r.chosen.iter().copied().filter(|&o| o < n).collect());
             }

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{params, OptionalExtension, Row};
+use rusqlite::{OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError};
@@ -120,7 +120,8 @@ fn json<T: Serialize>(value: &T) -> String {
 }
 
 fn parse<T: for<'de> Deserialize<'de> + Default>(text: Option<String>) -> T {
-    text.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
+    text.and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
 }
 
 const SUMMARY_COLUMNS: &str = "id, mode, title, bank_code, seed, started_at, finished_at, abandoned, questions, answered, \
@@ -186,7 +187,14 @@ impl Store {
                 .map_err(e)?;
             for (k, r) in a.responses.iter().enumerate() {
                 insert
-                    .execute(params![id, k as i64, r.question_id, r.pillar, r.section, json(&r.option_order)])
+                    .execute(params![
+                        id,
+                        k as i64,
+                        r.question_id,
+                        r.pillar,
+                        r.section,
+                        json(&r.option_order)
+                    ])
                     .map_err(e)?;
             }
         }
@@ -213,7 +221,13 @@ impl Store {
                 .map_err(e)?;
             for r in changed {
                 update
-                    .execute(params![attempt, r.position as i64, json(&r.chosen), r.marked, r.seconds as i64])
+                    .execute(params![
+                        attempt,
+                        r.position as i64,
+                        json(&r.chosen),
+                        r.marked,
+                        r.seconds as i64
+                    ])
                     .map_err(e)?;
             }
         }
@@ -239,8 +253,11 @@ impl Store {
         let path = self.path.display().to_string();
         let e = |e| super::classify(&path, e);
         let tx = self.conn.transaction().map_err(e)?;
-        let bank_code: String =
-            tx.query_row("SELECT bank_code FROM attempt WHERE id = ?1", [attempt], |r| r.get(0)).map_err(e)?;
+        let bank_code: String = tx
+            .query_row("SELECT bank_code FROM attempt WHERE id = ?1", [attempt], |r| {
+                r.get(0)
+            })
+            .map_err(e)?;
         tx.execute(
             "UPDATE attempt SET finished_at = ?2, used_secs = ?3, correct = ?4, total = ?5, scaled = ?6, passed = ?7,
                 pass_mark = ?8, pillars = ?9, sections = ?10,
@@ -261,8 +278,13 @@ impl Store {
         )
         .map_err(e)?;
         let ids: Vec<String> = {
-            let mut stmt = tx.prepare("SELECT question_id FROM response WHERE attempt_id = ?1 ORDER BY position").map_err(e)?;
-            stmt.query_map([attempt], |r| r.get(0)).map_err(e)?.collect::<Result<_, _>>().map_err(e)?
+            let mut stmt = tx
+                .prepare("SELECT question_id FROM response WHERE attempt_id = ?1 ORDER BY position")
+                .map_err(e)?;
+            stmt.query_map([attempt], |r| r.get(0))
+                .map_err(e)?
+                .collect::<Result<_, _>>()
+                .map_err(e)?
         };
         for (k, (id, ok)) in ids.iter().zip(&outcome.responses).enumerate() {
             tx.execute(
@@ -333,7 +355,9 @@ impl Store {
 
     /// Give up an attempt in progress; it stays in history, marked abandoned.
     pub fn abandon(&mut self, attempt: i64) -> Result<(), StoreError> {
-        self.conn.execute("UPDATE attempt SET abandoned = 1 WHERE id = ?1", [attempt]).map_err(|e| self.err(e))?;
+        self.conn
+            .execute("UPDATE attempt SET abandoned = 1 WHERE id = ?1", [attempt])
+            .map_err(|e| self.err(e))?;
         Ok(())
     }
 
@@ -359,7 +383,13 @@ impl Store {
             .query_row(
                 &format!("SELECT {SUMMARY_COLUMNS}, bank_hash, current FROM attempt WHERE id = ?1"),
                 [id],
-                |r| Ok((summary(r)?, r.get::<_, String>(17)?, r.get::<_, i64>(18)? as usize)),
+                |r| {
+                    Ok((
+                        summary(r)?,
+                        r.get::<_, String>(17)?,
+                        r.get::<_, i64>(18)? as usize,
+                    ))
+                },
             )
             .map_err(e)?;
         let mut stmt = self
@@ -386,7 +416,12 @@ impl Store {
             .map_err(e)?
             .collect::<Result<Vec<_>, _>>()
             .map_err(e)?;
-        Ok(AttemptRecord { summary, bank_hash, current, responses })
+        Ok(AttemptRecord {
+            summary,
+            bank_hash,
+            current,
+            responses,
+        })
     }
 
     /// Every attempt, newest first (optionally only one bank's).
@@ -428,7 +463,11 @@ impl Store {
     }
 
     /// Questions answered wrong most often: (id, wrong, answered), most wrong first.
-    pub fn most_wrong(&self, bank_code: &str, limit: usize) -> Result<Vec<(String, usize, usize)>, StoreError> {
+    pub fn most_wrong(
+        &self,
+        bank_code: &str,
+        limit: usize,
+    ) -> Result<Vec<(String, usize, usize)>, StoreError> {
         let e = |e| self.err(e);
         let mut stmt = self
             .conn
@@ -439,7 +478,11 @@ impl Store {
             .map_err(e)?;
         let rows = stmt
             .query_map(params![bank_code, limit as i64], |r| {
-                Ok((r.get(0)?, r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize))
+                Ok((
+                    r.get(0)?,
+                    r.get::<_, i64>(1)? as usize,
+                    r.get::<_, i64>(2)? as usize,
+                ))
             })
             .map_err(e)?;
         rows.collect::<Result<Vec<_>, _>>().map_err(e)
@@ -448,7 +491,10 @@ impl Store {
     /// Ids of every question of this bank answered at least once.
     pub fn seen(&self, bank_code: &str) -> Result<HashSet<String>, StoreError> {
         let e = |e| self.err(e);
-        let mut stmt = self.conn.prepare("SELECT question_id FROM question_stat WHERE bank_code = ?1").map_err(e)?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT question_id FROM question_stat WHERE bank_code = ?1")
+            .map_err(e)?;
         let rows = stmt.query_map([bank_code], |r| r.get(0)).map_err(e)?;
         rows.collect::<Result<HashSet<_>, _>>().map_err(e)
     }
@@ -467,5 +513,10 @@ fn merge(into: &mut Vec<Tally>, from: Vec<Tally>) {
 }
 
 fn weakest_first(tallies: &mut [Tally]) {
-    tallies.sort_by(|a, b| (a.correct * b.total).cmp(&(b.correct * a.total)).then(b.total.cmp(&a.total)).then(a.id.cmp(&b.id)));
+    tallies.sort_by(|a, b| {
+        (a.correct * b.total)
+            .cmp(&(b.correct * a.total))
+            .then(b.total.cmp(&a.total))
+            .then(a.id.cmp(&b.id))
+    });
 }

@@ -12,7 +12,10 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-pub use attempts::{timestamp, AttemptRecord, AttemptSummary, NewAttempt, NewResponse, Outcome, ResponseRecord, ResponseState, Tally, Trend};
+pub use attempts::{
+    AttemptRecord, AttemptSummary, NewAttempt, NewResponse, Outcome, ResponseRecord, ResponseState, Tally,
+    Trend, timestamp,
+};
 pub use export::{ExportError, ExportFormat};
 pub use review::DueCard;
 
@@ -98,7 +101,9 @@ pub enum StoreError {
         "{path}: written by a newer Proctor (schema {found}, this one knows up to {known}); upgrade Proctor, or move the file aside to start a new history"
     )]
     TooNew { path: String, found: i64, known: i64 },
-    #[error("{path}: cannot use the data folder: {source}; pass --data-dir DIR (or PROCTOR_DATA_DIR) to use another")]
+    #[error(
+        "{path}: cannot use the data folder: {source}; pass --data-dir DIR (or PROCTOR_DATA_DIR) to use another"
+    )]
     Folder {
         path: String,
         #[source]
@@ -134,30 +139,52 @@ impl std::fmt::Debug for Store {
 impl Store {
     /// Open (creating the folder and file on first use) the history in `dir`.
     pub fn open_dir(dir: &Path) -> Result<Store, StoreError> {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder { path: dir.display().to_string(), source })?;
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
+            path: dir.display().to_string(),
+            source,
+        })?;
         Store::open(&dir.join(FILE_NAME))
     }
 
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let shown = path.display().to_string();
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(&shown, e))?;
-        conn.busy_timeout(Duration::from_secs(5)).map_err(|e| classify(&shown, e))?;
+        conn.busy_timeout(Duration::from_secs(5))
+            .map_err(|e| classify(&shown, e))?;
         // Read before writing anything: a foreign, damaged or newer file must stay untouched.
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| classify(&shown, e))?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| classify(&shown, e))?;
         if version > SCHEMA_VERSION {
-            return Err(StoreError::TooNew { path: shown, found: version, known: SCHEMA_VERSION });
+            return Err(StoreError::TooNew {
+                path: shown,
+                found: version,
+                known: SCHEMA_VERSION,
+            });
         }
         if version > 0 {
-            let ok: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0)).map_err(|e| classify(&shown, e))?;
+            let ok: String = conn
+                .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+                .map_err(|e| classify(&shown, e))?;
             if ok != "ok" {
-                return Err(StoreError::Corrupt { path: shown, detail: ok });
+                return Err(StoreError::Corrupt {
+                    path: shown,
+                    detail: ok,
+                });
             }
         }
-        let mut store = Store { conn, path: path.to_path_buf() };
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
         store
             .conn
-            .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
+            .execute_batch(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+            )
             .map_err(|e| classify(&shown, e))?;
         store.migrate(version)?;
         Ok(store)
@@ -183,6 +210,12 @@ impl Store {
         classify(&self.path.display().to_string(), e)
     }
 
+    /// Make every write fail (as a full disk would), for tests of the retry path.
+    #[doc(hidden)]
+    pub fn fail_writes_for_tests(&self, on: bool) {
+        let _ = self.conn.pragma_update(None, "query_only", on);
+    }
+
     /// Open a store at an exact schema version, for migration tests.
     #[doc(hidden)]
     pub fn create_at_version(path: &Path, version: usize) -> Result<Connection, rusqlite::Error> {
@@ -198,8 +231,14 @@ impl Store {
 fn classify(path: &str, e: rusqlite::Error) -> StoreError {
     let path = path.to_string();
     match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path, detail: e.to_string() },
-        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt { path, detail: e.to_string() },
+        Some(ErrorCode::NotADatabase) => StoreError::NotADatabase {
+            path,
+            detail: e.to_string(),
+        },
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+            path,
+            detail: e.to_string(),
+        },
         _ => StoreError::Sqlite { path, source: e },
     }
 }

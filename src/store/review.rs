@@ -2,8 +2,8 @@
 //! a right answer to a question that has a card pushes it out; a wrong one brings it back.
 
 use chrono::{DateTime, Utc};
-use rs_fsrs::{Card, Parameters, Rating, FSRS};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rs_fsrs::{Card, FSRS, Parameters, Rating};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::attempts::timestamp;
 use super::{Store, StoreError};
@@ -36,19 +36,33 @@ pub(super) fn record_answer(
             |r| r.get(0),
         )
         .optional()?;
-    let card = match (stored.and_then(|s| serde_json::from_str::<Card>(&s).ok()), correct) {
+    let card = match (
+        stored.and_then(|s| serde_json::from_str::<Card>(&s).ok()),
+        correct,
+    ) {
         (None, true) => return Ok(()),
-        (None, false) => Card { due: now, last_review: now, ..Card::default() },
+        (None, false) => Card {
+            due: now,
+            last_review: now,
+            ..Card::default()
+        },
         (Some(card), _) => card,
     };
     let fsrs = FSRS::new(Parameters::default());
-    let next = fsrs.next(card, now, if correct { Rating::Good } else { Rating::Again }).card;
+    let next = fsrs
+        .next(card, now, if correct { Rating::Good } else { Rating::Again })
+        .card;
     // A wrong answer is due again at once, whatever the learning step says.
     let due = if correct { next.due } else { now };
     tx.execute(
         "INSERT INTO card (bank_code, question_id, due, state) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (bank_code, question_id) DO UPDATE SET due = excluded.due, state = excluded.state",
-        params![bank_code, question_id, timestamp(due), serde_json::to_string(&next).expect("card serializes")],
+        params![
+            bank_code,
+            question_id,
+            timestamp(due),
+            serde_json::to_string(&next).expect("card serializes")
+        ],
     )?;
     Ok(())
 }

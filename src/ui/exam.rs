@@ -117,7 +117,11 @@ pub fn render(app: &App, e: &ExamSession, area: Rect, buf: &mut Buffer) {
             dialog(body, buf, "Submit the exam?", lines, t);
         }
         Some(Overlay::ConfirmLeave) => {
-            let text = if app.store.is_some() { strings::LEAVE_EXAM } else { strings::LEAVE_EXAM_UNSAVED };
+            let text = if app.store.is_some() {
+                strings::LEAVE_EXAM
+            } else {
+                strings::LEAVE_EXAM_UNSAVED
+            };
             let lines = vec![
                 Line::from(text),
                 Line::default(),

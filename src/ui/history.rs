@@ -17,7 +17,9 @@ fn block(app: &App, title: String, focused: bool) -> Block<'static> {
     let t = app.theme;
     let style = if focused { t.title() } else { t.dim() };
     let marker = if focused { "▶ " } else { "" };
-    Block::default().borders(Borders::ALL).title(Span::styled(format!(" {marker}{title} "), style))
+    Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(format!(" {marker}{title} "), style))
 }
 
 /// A scrolled list with the cursor row highlighted and mouse targets recorded.
@@ -32,10 +34,21 @@ fn list(app: &App, rows: Vec<String>, cursor: usize, focused: bool, area: Rect, 
         .take(height)
         .map(|(i, text)| {
             if focused {
-                hits.push((Rect { y: area.y + (i - offset) as u16, height: 1, ..area }, Hit::Item(i)));
+                hits.push((
+                    Rect {
+                        y: area.y + (i - offset) as u16,
+                        height: 1,
+                        ..area
+                    },
+                    Hit::Item(i),
+                ));
             }
             let line = Line::from(truncate(&text, area.width as usize));
-            if focused && i == cursor { line.style(app.theme.selected()) } else { line }
+            if focused && i == cursor {
+                line.style(app.theme.selected())
+            } else {
+                line
+            }
         })
         .collect();
     Paragraph::new(lines).render(area, buf);
@@ -50,63 +63,132 @@ pub fn attempt_row(a: &AttemptSummary) -> String {
         (_, "exam", Some(p)) => format!("{:>4} {}", a.scaled.unwrap_or(0), if p { "PASS" } else { "FAIL" }),
         _ => format!("{}/{} right", a.correct.unwrap_or(0), a.questions),
     };
-    format!("{when}  {:<6} {:>3}q  {result:<11} {:>8}", a.mode, a.questions, clock(a.used_secs))
+    format!(
+        "{when}  {:<6} {:>3}q  {result:<11} {:>8}",
+        a.mode,
+        a.questions,
+        clock(a.used_secs)
+    )
 }
 
 pub fn render(app: &App, h: &History, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let bank = &app.bank;
-    let [top, body, bottom] = Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    header(&format!("History · {} ({})", bank.name, bank.code), vec![Span::raw(format!("{} attempts", h.attempts.len()))], top, buf, t);
+    let [top, body, bottom] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    header(
+        &format!("History · {} ({})", bank.name, bank.code),
+        vec![Span::raw(format!("{} attempts", h.attempts.len()))],
+        top,
+        buf,
+        t,
+    );
     footer(app, strings::HISTORY_FOOTER, bottom, buf);
-    let [upper, lower] = Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
-    let [chart_area, weak_area] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(upper);
-    let [attempts_area, wrong_area] = Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(lower);
+    let [upper, lower] =
+        Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
+    let [chart_area, weak_area] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(upper);
+    let [attempts_area, wrong_area] =
+        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(lower);
 
-    let chart_block = Block::default().borders(Borders::ALL).title(Span::styled(" Exam scores (pass mark ──) ", t.title()));
+    let chart_block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(" Exam scores (pass mark ──) ", t.title()));
     if h.scores.is_empty() {
         let inner = chart_block.inner(chart_area);
         chart_block.render(chart_area, buf);
-        Paragraph::new("No finished exams yet.").style(t.dim()).render(inner, buf);
+        Paragraph::new("No finished exams yet.")
+            .style(t.dim())
+            .render(inner, buf);
     } else {
-        let points: Vec<(f64, f64)> = h.scores.iter().enumerate().map(|(i, s)| (i as f64, f64::from(*s))).collect();
+        let points: Vec<(f64, f64)> = h
+            .scores
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i as f64, f64::from(*s)))
+            .collect();
         let last = (points.len().max(2) - 1) as f64;
         let pass = f64::from(bank.pass_mark);
         let pass_line = [(0.0, pass), (last, pass)];
         let datasets = vec![
-            Dataset::default().marker(Marker::Braille).graph_type(GraphType::Line).style(t.dim()).data(&pass_line),
-            Dataset::default().marker(Marker::Braille).graph_type(GraphType::Line).style(t.good()).data(&points),
+            Dataset::default()
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(t.dim())
+                .data(&pass_line),
+            Dataset::default()
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(t.good())
+                .data(&points),
         ];
         Chart::new(datasets)
             .block(chart_block)
-            .x_axis(Axis::default().bounds([0.0, last]).labels(["first".to_string(), "latest".to_string()]))
-            .y_axis(Axis::default().bounds([100.0, 1000.0]).labels(["100", "550", "1000"]))
+            .x_axis(
+                Axis::default()
+                    .bounds([0.0, last])
+                    .labels(["first".to_string(), "latest".to_string()]),
+            )
+            .y_axis(
+                Axis::default()
+                    .bounds([100.0, 1000.0])
+                    .labels(["100", "550", "1000"]),
+            )
             .render(chart_area, buf);
     }
 
     let focused = |f: Focus| h.focus == f;
-    let weak = block(app, format!("Weakest over the last {} attempts · Enter drills", h.recent), focused(Focus::Weak));
+    let weak = block(
+        app,
+        format!("Weakest over the last {} attempts · Enter drills", h.recent),
+        focused(Focus::Weak),
+    );
     let inner = weak.inner(weak_area);
     weak.render(weak_area, buf);
     let rows = h
         .areas
         .iter()
-        .map(|a| format!("{:>3}% {:>3}/{:<3} {}", a.tally.correct * 100 / a.tally.total.max(1), a.tally.correct, a.tally.total, a.name))
+        .map(|a| {
+            format!(
+                "{:>3}% {:>3}/{:<3} {}",
+                a.tally.correct * 100 / a.tally.total.max(1),
+                a.tally.correct,
+                a.tally.total,
+                a.name
+            )
+        })
         .collect();
     list(app, rows, h.cursors[1], focused(Focus::Weak), inner, buf);
 
-    let attempts = block(app, "Attempts, newest first · Enter reviews".into(), focused(Focus::Attempts));
+    let attempts = block(
+        app,
+        "Attempts, newest first · Enter reviews".into(),
+        focused(Focus::Attempts),
+    );
     let inner = attempts.inner(attempts_area);
     attempts.render(attempts_area, buf);
     if h.attempts.is_empty() {
-        Paragraph::new("No attempts yet: take an exam or a drill.").style(t.dim()).render(inner, buf);
+        Paragraph::new("No attempts yet: take an exam or a drill.")
+            .style(t.dim())
+            .render(inner, buf);
     }
-    list(app, h.attempts.iter().map(attempt_row).collect(), h.cursors[0], focused(Focus::Attempts), inner, buf);
+    list(
+        app,
+        h.attempts.iter().map(attempt_row).collect(),
+        h.cursors[0],
+        focused(Focus::Attempts),
+        inner,
+        buf,
+    );
 
     let wrong = block(app, "Most often wrong".into(), focused(Focus::Wrong));
     let inner = wrong.inner(wrong_area);
     wrong.render(wrong_area, buf);
-    let rows = h.wrong.iter().map(|(id, w, n)| format!("{w}/{n} wrong  {id}")).collect();
+    let rows = h
+        .wrong
+        .iter()
+        .map(|(id, w, n)| format!("{w}/{n} wrong  {id}"))
+        .collect();
     list(app, rows, h.cursors[2], focused(Focus::Wrong), inner, buf);
     let _ = Style::default();
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::strings;
 use super::widgets::{centered, footer, header};
-use crate::app::home::{entries, CustomForm, DrillPicker, Field, Topic};
+use crate::app::home::{CustomForm, DrillPicker, Field, Topic, entries};
 use crate::app::{App, Hit};
 
 /// A menu entry with its shortcut letter highlighted where it first appears in the label.
@@ -35,22 +35,37 @@ fn menu_line(app: &App, key: char, label: &str, selected: bool, extra: &str) -> 
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(crate::app::Screen::Home(home)) = app.stack.last() else { return };
+    let Some(crate::app::Screen::Home(home)) = app.stack.last() else {
+        return;
+    };
     let t = app.theme;
     let bank = &app.bank;
     let list = entries(&home.info, bank);
-    let [top, body, bottom] = Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    header(&format!("Proctor · {} ({})", bank.name, bank.code), vec![], top, buf, t);
+    let [top, body, bottom] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    header(
+        &format!("Proctor · {} ({})", bank.name, bank.code),
+        vec![],
+        top,
+        buf,
+        t,
+    );
     footer(app, strings::MENU_FOOTER, bottom, buf);
     let rect = centered(body, 64, list.len() as u16 + 10);
-    let block = Block::default().borders(Borders::ALL).title(Span::styled(format!(" {} ", bank.code), t.title()));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(format!(" {} ", bank.code), t.title()));
     let inner = block.inner(rect);
     block.render(rect, buf);
     let sections = bank.notes.sections().count();
     let mut lines = vec![
         Line::styled(bank.name.clone(), t.bold()),
         Line::styled(
-            format!("{} questions · {} pillars · {sections} sections", bank.questions.len(), bank.pillars.len()),
+            format!(
+                "{} questions · {} pillars · {sections} sections",
+                bank.questions.len(),
+                bank.pillars.len()
+            ),
             t.dim(),
         ),
         Line::default(),
@@ -64,7 +79,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let verdict = if last.passed == Some(true) { "PASS" } else { "FAIL" };
         lines.push(Line::from(vec![
             Span::raw("Last exam: "),
-            Span::styled(verdict, if last.passed == Some(true) { t.good() } else { t.bad() }),
+            Span::styled(
+                verdict,
+                if last.passed == Some(true) {
+                    t.good()
+                } else {
+                    t.bad()
+                },
+            ),
             Span::raw(format!(
                 " {} · {}/{} · {}",
                 last.scaled.unwrap_or(0),
@@ -77,15 +99,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(w) = &home.info.warning {
         lines.push(Line::styled(format!("⚠ {w}"), t.warn()));
     }
-    let inner = inner.inner(ratatui::layout::Margin { horizontal: 2, vertical: 1 });
+    let inner = inner.inner(ratatui::layout::Margin {
+        horizontal: 2,
+        vertical: 1,
+    });
     let mut hits = app.hits.borrow_mut();
     for i in 0..list.len() {
         let y = inner.y + (first_item + i) as u16;
         if y < inner.bottom() {
-            hits.push((Rect { x: inner.x, y, width: inner.width, height: 1 }, Hit::Item(i)));
+            hits.push((
+                Rect {
+                    x: inner.x,
+                    y,
+                    width: inner.width,
+                    height: 1,
+                },
+                Hit::Item(i),
+            ));
         }
     }
-    Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }).render(inner, buf);
+    Paragraph::new(lines)
+        .wrap(ratatui::widgets::Wrap { trim: false })
+        .render(inner, buf);
 }
 
 pub fn render_form(app: &App, form: &CustomForm, area: Rect, buf: &mut Buffer) {

@@ -99,5 +99,17 @@ pub fn render(app: &App, r: &Review, area: Rect, buf: &mut Buffer) {
         t,
     );
     footer(app, strings::REVIEW_FOOTER, bottom, buf);
+    let body = if r.missing.is_empty() {
+        body
+    } else {
+        let [note, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body);
+        let text = format!(
+            " ⚠ {} question(s) of this attempt are no longer in the bank: {}",
+            r.missing.len(),
+            r.missing.join(", ")
+        );
+        ratatui::widgets::Paragraph::new(Line::styled(text, t.warn())).render(note, buf);
+        rest
+    };
     answered(app, item, &r.answers[k], &r.pane, r.scroll, body, buf);
 }

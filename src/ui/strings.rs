@@ -68,7 +68,10 @@ pub const NOTES_HELP: KeyHelp = &[
 pub const HISTORY_HELP: KeyHelp = &[
     ("Tab / Shift-Tab", "next / previous list"),
     ("↑/↓ or j/k", "move"),
-    ("Enter", "review an attempt, or drill a weak area or a missed question's section"),
+    (
+        "Enter",
+        "review an attempt, or drill a weak area or a missed question's section",
+    ),
     ("q, Esc", "back"),
 ];
 
@@ -92,6 +95,7 @@ pub const MENU_FOOTER: &str = "↑/↓ move · Enter choose · letter shortcut �
 pub const HISTORY_FOOTER: &str = "Tab next list · ↑/↓ move · Enter review or drill · ? help · q back";
 pub const FORM_FOOTER: &str = "Tab next field · Space toggle · Enter start · Esc back";
 
-pub const LEAVE_EXAM: &str = "Leave this exam? It is saved: resume it from the home screen or with `proctor exam --resume`.";
+pub const LEAVE_EXAM: &str =
+    "Leave this exam? It is saved: resume it from the home screen or with `proctor exam --resume`.";
 pub const LEAVE_EXAM_UNSAVED: &str = "Leave this exam? History is off, so your answers will be lost.";
 pub const TOO_SMALL: &str = "Proctor needs a terminal of at least 80x24.";

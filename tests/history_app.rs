@@ -1,0 +1,199 @@
+//! The app with a real history on a fake clock: saving as the exam goes, the clock every 10 seconds,
+//! resume after a crash, retries after a failed save, the history screen and spaced review.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use proctor::app::{Action, App, Screen};
+use proctor::cli::ExamArgs;
+use proctor::launch::{Start, build_app_seeded};
+use proctor::store::Store;
+
+fn app_on(dir: &std::path::Path, start: Start) -> (App, std::rc::Rc<proctor::app::FakeClock>) {
+    let clock = proctor::app::FakeClock::new();
+    let store = Store::open_dir(dir).map_err(|e| e.to_string());
+    let app = build_app_seeded(bank("ui"), &start, clock.clone(), Some(store), 3).expect("app starts");
+    (app, clock)
+}
+
+fn exam_start() -> Start {
+    Start::Exam(ExamArgs {
+        questions: Some(4),
+        seed: Some(1),
+        ..ExamArgs::default()
+    })
+}
+
+fn in_progress(dir: &std::path::Path) -> proctor::store::AttemptRecord {
+    Store::open_dir(dir)
+        .unwrap()
+        .in_progress("NET-1")
+        .unwrap()
+        .expect("an exam in progress")
+}
+
+#[test]
+fn answers_marks_and_the_clock_are_saved_and_resume_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (mut app, clock) = app_on(dir.path(), exam_start());
+        let right = correct_letters(&app);
+        press(&mut app, &right);
+        press(&mut app, "nm");
+        let record = in_progress(dir.path());
+        assert_eq!(record.current, 1);
+        assert!(
+            !record.responses[0].chosen.is_empty(),
+            "the answer was saved at once"
+        );
+        assert!(record.responses[1].marked, "the mark was saved at once");
+        for _ in 0..25 {
+            clock.advance(Duration::from_secs(1));
+            app.update(Action::Tick);
+        }
+        assert_eq!(
+            in_progress(dir.path()).summary.used_secs,
+            20,
+            "the clock is saved every 10 seconds"
+        );
+        // The app is dropped here without finishing: a crash.
+    }
+    let (app, _clock) = app_on(
+        dir.path(),
+        Start::Exam(ExamArgs {
+            resume: true,
+            ..ExamArgs::default()
+        }),
+    );
+    let e = exam(&app);
+    assert_eq!(e.current, 1);
+    assert!(e.marked[1]);
+    assert!(!e.answers[0].is_empty());
+    assert_eq!(
+        e.remaining(app.clock.now()),
+        Duration::from_secs(8 * 60 - 20),
+        "time left at the last save"
+    );
+}
+
+#[test]
+fn a_failed_save_warns_keeps_the_exam_running_and_retries() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = app_on(dir.path(), exam_start());
+    app.store.as_ref().unwrap().fail_writes_for_tests(true);
+    press(&mut app, "a");
+    assert!(
+        app.save_warning
+            .as_deref()
+            .unwrap()
+            .starts_with("Last save failed, will retry:")
+    );
+    assert!(screen_text(&app, 100, 30).contains("⚠ Last save failed, will retry"));
+    assert_eq!(exam(&app).answers[0].len(), 1, "the exam keeps running");
+    app.store.as_ref().unwrap().fail_writes_for_tests(false);
+    press(&mut app, "n");
+    assert_eq!(app.save_warning, None);
+    let record = in_progress(dir.path());
+    assert_eq!(
+        record.responses[0].chosen.len(),
+        1,
+        "the earlier answer was saved on the retry"
+    );
+}
+
+#[test]
+fn without_a_usable_data_folder_the_exam_runs_with_a_warning() {
+    let clock = proctor::app::FakeClock::new();
+    let app = build_app_seeded(
+        bank("ui"),
+        &exam_start(),
+        clock,
+        Some(Err("/nope: read-only".into())),
+        3,
+    )
+    .unwrap();
+    let text = screen_text(&app, 100, 30);
+    assert!(
+        text.contains("⚠ History is off (/nope: read-only); nothing will be saved"),
+        "{text}"
+    );
+}
+
+#[test]
+fn finished_exams_reach_the_history_screen_and_open_for_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = app_on(dir.path(), exam_start());
+    let right = correct_letters(&app);
+    press(&mut app, &right);
+    press(&mut app, "sy");
+    press(&mut app, "h");
+    let Screen::Home(home) = app.screen() else {
+        panic!("home")
+    };
+    assert_eq!(
+        home.info.due, 3,
+        "the three unanswered questions are due for review"
+    );
+    assert_eq!(home.info.last.as_ref().and_then(|l| l.correct), Some(1));
+    press(&mut app, "h");
+    let Screen::History(h) = app.screen() else {
+        panic!("history screen")
+    };
+    assert_eq!(h.attempts.len(), 1);
+    assert_eq!(h.scores, vec![325]);
+    assert!(!h.areas.is_empty());
+    assert_eq!(h.wrong.len(), 3);
+    let text = screen_text(&app, 120, 40);
+    assert!(text.contains(" 325 FAIL"), "{text}");
+    press(&mut app, "<Enter>");
+    let Screen::Review(r) = app.screen() else {
+        panic!("the attempt opens for review")
+    };
+    assert_eq!(r.items.len(), 4);
+    press(&mut app, "qq");
+    let Screen::Home(_) = app.screen() else {
+        panic!("back home")
+    };
+    press(&mut app, "r");
+    let Screen::Drill(d) = app.screen() else {
+        panic!("review of due questions")
+    };
+    assert_eq!((d.mode, d.queue.len()), ("review", 3));
+}
+
+#[test]
+fn an_attempt_whose_questions_left_the_bank_still_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut store = Store::open_dir(dir.path()).unwrap();
+        let response = |id: &str| proctor::store::NewResponse {
+            question_id: id.into(),
+            pillar: "design".into(),
+            section: "addressing".into(),
+            option_order: vec![0, 1, 2, 3],
+        };
+        let id = store
+            .start_attempt(&proctor::store::NewAttempt {
+                mode: "exam",
+                title: "Old".into(),
+                bank_code: "NET-1".into(),
+                bank_hash: "old".into(),
+                seed: 1,
+                time_limit_secs: Some(60),
+                started_at: chrono::Utc::now(),
+                responses: vec![response("net-subnets-01"), response("net-removed-07")],
+            })
+            .unwrap();
+        store.abandon(id).unwrap();
+    }
+    let (mut app, _) = app_on(dir.path(), Start::Home);
+    press(&mut app, "h<Enter>");
+    let Screen::Review(r) = app.screen() else {
+        panic!("review opens: {:?}", app.status)
+    };
+    assert_eq!(r.missing, ["net-removed-07"]);
+    let text = screen_text(&app, 120, 40);
+    assert!(text.contains("no longer in the bank: net-removed-07"), "{text}");
+}
