@@ -9,7 +9,7 @@ use crate::diag::Severity;
 use crate::exam::{self, Filters};
 use crate::launch::require_store;
 use crate::notes::RefError;
-use crate::store::{self, ExportError};
+use crate::store::{self, Detail, ExportError};
 use crate::ui::history::attempt_row;
 use crate::{Error, print};
 
@@ -135,7 +135,7 @@ pub fn history(global: &Global, json: bool, out: &mut impl Write) -> Result<u8, 
         out.write_all(store.history_json()?.as_bytes())?;
         return Ok(0);
     }
-    let all = store.summaries(None)?;
+    let all = store.summaries(None, Detail::Brief)?;
     if all.is_empty() {
         writeln!(out, "No attempts yet in {}.", store.path().display())?;
         return Ok(0);

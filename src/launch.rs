@@ -28,7 +28,7 @@ pub fn open_store(global: &Global) -> Result<Result<Store, String>, Error> {
     let Some(dir) = store::data_dir(global.data_dir.as_deref()) else {
         return Ok(Err("no home folder to keep it in; pass --data-dir DIR".into()));
     };
-    match Store::open_dir(&dir) {
+    match Store::open_dir_checked(&dir) {
         Ok(s) => Ok(Ok(s)),
         Err(
             e @ (StoreError::NotADatabase { .. } | StoreError::Corrupt { .. } | StoreError::TooNew { .. }),

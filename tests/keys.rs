@@ -271,3 +271,25 @@ fn clicking_an_option_chooses_it() {
     let order = exam(&app).exam.items[0].order.clone();
     assert_eq!(exam(&app).answers[0], vec![order[1]]);
 }
+
+#[test]
+fn from_a_reviewed_question_d_drills_its_section() {
+    let (mut app, _) = exam_app(4);
+    press(&mut app, "sy");
+    press(&mut app, "r");
+    let Screen::Review(r) = app.screen() else {
+        panic!("review expected")
+    };
+    let section = app.bank.questions[r.items[r.item()].question].section;
+    let title = format!("Drill: {}", app.bank.notes.headings[section].title);
+    press(&mut app, "d");
+    let Screen::Drill(d) = app.screen() else {
+        panic!("drill expected")
+    };
+    assert_eq!(d.title, title);
+    press(&mut app, "qy");
+    assert!(
+        matches!(app.screen(), Screen::Review(_)),
+        "leaving the drill returns to the review"
+    );
+}

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use chrono::{Duration, TimeZone, Utc};
 use proctor::store::{
-    NewAttempt, NewResponse, Outcome, ResponseState, SCHEMA_VERSION, Store, StoreError, Tally,
+    Detail, NewAttempt, NewResponse, Outcome, ResponseState, SCHEMA_VERSION, Store, StoreError, Tally,
 };
 
 fn t0() -> chrono::DateTime<Utc> {
@@ -195,7 +195,10 @@ fn an_exam_in_progress_survives_a_crash() {
     let mut store = store;
     store.abandon(id).unwrap();
     assert!(store.in_progress("T-1").unwrap().is_none());
-    assert_eq!(store.summaries(None).unwrap()[0].status, "abandoned");
+    assert_eq!(
+        store.summaries(None, Detail::Full).unwrap()[0].status,
+        "abandoned"
+    );
 }
 
 #[test]
@@ -242,10 +245,20 @@ fn a_damaged_database_is_refused_and_left_alone() {
     }
     std::fs::write(&path, &bytes).unwrap();
     let before = sha(&path);
-    let err = Store::open(&path).unwrap_err();
+    // The app checks every page before writing; commands that only read fail on the damaged page.
+    let err = Store::open_dir_checked(dir.path()).unwrap_err();
     assert!(
         matches!(err, StoreError::Corrupt { .. } | StoreError::NotADatabase { .. }),
         "{err}"
+    );
+    let mut sink = Vec::new();
+    let read = Store::open(&path).map(|s| {
+        s.export(proctor::store::ExportFormat::Json, &mut sink)
+            .map_err(|e| e.to_string())
+    });
+    assert!(
+        matches!(read, Err(StoreError::Corrupt { .. }) | Ok(Err(_))),
+        "{read:?}"
     );
     assert!(err.to_string().contains("move it aside"), "{err}");
     assert_eq!(sha(&path), before, "the file is unchanged");
@@ -274,8 +287,8 @@ fn a_database_from_a_newer_proctor_is_refused_and_left_alone() {
 
 #[test]
 fn two_writers_at_once_lose_nothing() {
+    // Both open a brand-new file: one creates the schema, the other waits and finds it done.
     let dir = tempfile::tempdir().unwrap();
-    drop(Store::open_dir(dir.path()).unwrap());
     let writers: Vec<_> = (0..2)
         .map(|w| {
             let dir = dir.path().to_path_buf();
@@ -301,7 +314,7 @@ fn two_writers_at_once_lose_nothing() {
         w.join().unwrap();
     }
     let store = Store::open_dir(dir.path()).unwrap();
-    let all = store.summaries(None).unwrap();
+    let all = store.summaries(None, Detail::Full).unwrap();
     assert_eq!(all.len(), 80);
     assert!(all.iter().all(|a| a.status == "finished" && a.answered == 1));
     // q2 was wrong in all 80 attempts, q1 in the 40 of writer 1.
@@ -373,7 +386,7 @@ fn wrong_answers_are_due_at_once_and_right_ones_push_them_out() {
         .map(|c| c.question_id)
         .collect();
     assert_eq!(much_later, ["q3", "q2"], "q2 comes back eventually, after q3");
-    let summary = &store.summaries(None).unwrap()[0];
+    let summary = &store.summaries(None, Detail::Full).unwrap()[0];
     assert_eq!(
         (summary.mode.as_str(), summary.questions, summary.correct),
         ("review", 2, Some(1))

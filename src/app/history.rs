@@ -4,7 +4,7 @@
 use super::home::{Topic, move_cursor, topic_filters};
 use super::{Action, Ctx, Hit, StoreRequest, Transition, drill_screen};
 use crate::bank::Bank;
-use crate::store::{AttemptSummary, Store, StoreError, Tally};
+use crate::store::{AttemptSummary, Detail, Store, StoreError, Tally};
 
 /// How many recent attempts the weak-area table covers.
 pub const RECENT: usize = 10;
@@ -39,7 +39,7 @@ pub struct History {
 
 impl History {
     pub fn load(store: &Store, bank: &Bank) -> Result<History, StoreError> {
-        let attempts = store.summaries(Some(&bank.code))?;
+        let attempts = store.summaries(Some(&bank.code), Detail::Brief)?;
         let scores = attempts
             .iter()
             .rev()

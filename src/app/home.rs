@@ -73,10 +73,7 @@ impl HomeInfo {
                 .saturating_sub(r.summary.used_secs),
         });
         let due = store.due(&bank.code, chrono::Utc::now()).map_or(0, |d| d.len());
-        let last = store.summaries(Some(&bank.code)).ok().and_then(|all| {
-            all.into_iter()
-                .find(|a| a.mode == "exam" && a.status == "finished")
-        });
+        let last = store.last_exam(&bank.code).ok().flatten();
         HomeInfo {
             history: true,
             in_progress,

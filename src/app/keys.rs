@@ -101,7 +101,7 @@ pub fn map_key(context: KeyContext, key: KeyEvent) -> Option<Action> {
         (KeyContext::Notes, '/') => Some(A::Search),
         (KeyContext::Notes, 'n') => Some(A::Next),
         (KeyContext::Notes, 'N') => Some(A::Prev),
-        (KeyContext::Notes, 'd') => Some(A::Drill),
+        (KeyContext::Notes | KeyContext::Review, 'd') => Some(A::Drill),
         (_, 'q') => Some(A::Back),
         (KeyContext::Menu, c) => Some(A::Char(c)),
         _ => None,

@@ -1,6 +1,7 @@
 //! Reviewing answered questions one at a time, with a notes pane that follows the question's refs.
 
-use super::{Action, Ctx, Hit, Transition};
+use super::home::{Topic, topic_filters};
+use super::{Action, Ctx, Hit, Transition, drill_screen};
 use crate::bank::Bank;
 use crate::exam::Item;
 
@@ -111,6 +112,17 @@ impl Review {
             Action::Prev if self.position > 0 => self.go(cx.bank, self.position - 1),
             Action::Down | Action::ScrollDown(..) => self.scroll = self.scroll.saturating_add(1),
             Action::Up | Action::ScrollUp(..) => self.scroll = self.scroll.saturating_sub(1),
+            Action::Drill => {
+                let section = cx.bank.questions[self.items[self.item()].question].section;
+                let (filters, title) = topic_filters(cx.bank, Topic::Section(section));
+                return match drill_screen(cx.bank, filters, title, cx.seen, cx.seed) {
+                    Ok(screen) => Transition::Push(screen),
+                    Err(e) => {
+                        *cx.status = Some(e);
+                        Transition::Stay
+                    }
+                };
+            }
             Action::Back | Action::Interrupt => return Transition::Pop,
             _ => {}
         }

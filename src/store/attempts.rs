@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
 use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError};
@@ -127,6 +127,19 @@ fn parse<T: for<'de> Deserialize<'de> + Default>(text: Option<String>) -> T {
 const SUMMARY_COLUMNS: &str = "id, mode, title, bank_code, seed, started_at, finished_at, abandoned, questions, answered, \
      correct, scaled, passed, used_secs, time_limit_secs, pillars, sections";
 
+/// Summary columns with the JSON tallies only when asked for (parsing them is most of the cost).
+const BRIEF_COLUMNS: &str = "id, mode, title, bank_code, seed, started_at, finished_at, abandoned, questions, answered, \
+     correct, scaled, passed, used_secs, time_limit_secs, CASE WHEN ?2 >= 1 THEN pillars END, CASE WHEN ?2 >= 2 THEN sections END";
+
+/// How much of each attempt [`Store::summaries`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Detail {
+    /// No per-pillar or per-section tallies.
+    Brief = 0,
+    Pillars = 1,
+    Full = 2,
+}
+
 fn summary(row: &Row<'_>) -> rusqlite::Result<AttemptSummary> {
     let finished_at: Option<String> = row.get(6)?;
     let abandoned: bool = row.get(7)?;
@@ -161,7 +174,10 @@ impl Store {
     pub fn start_attempt(&mut self, a: &NewAttempt) -> Result<i64, StoreError> {
         let path = self.path.display().to_string();
         let e = |e| super::classify(&path, e);
-        let tx = self.conn.transaction().map_err(e)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(e)?;
         tx.execute(
             "INSERT INTO attempt (mode, title, bank_code, bank_hash, seed, started_at, time_limit_secs, questions)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -212,7 +228,10 @@ impl Store {
     ) -> Result<(), StoreError> {
         let path = self.path.display().to_string();
         let e = |e| super::classify(&path, e);
-        let tx = self.conn.transaction().map_err(e)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(e)?;
         {
             let mut update = tx
                 .prepare_cached(
@@ -252,7 +271,10 @@ impl Store {
     ) -> Result<(), StoreError> {
         let path = self.path.display().to_string();
         let e = |e| super::classify(&path, e);
-        let tx = self.conn.transaction().map_err(e)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(e)?;
         let bank_code: String = tx
             .query_row("SELECT bank_code FROM attempt WHERE id = ?1", [attempt], |r| {
                 r.get(0)
@@ -310,7 +332,10 @@ impl Store {
     ) -> Result<(), StoreError> {
         let path = self.path.display().to_string();
         let e = |e| super::classify(&path, e);
-        let tx = self.conn.transaction().map_err(e)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(e)?;
         let (bank_code, position): (String, i64) = tx
             .query_row(
                 "SELECT bank_code, (SELECT count(*) FROM response WHERE attempt_id = ?1) FROM attempt WHERE id = ?1",
@@ -425,14 +450,44 @@ impl Store {
     }
 
     /// Every attempt, newest first (optionally only one bank's).
-    pub fn summaries(&self, bank_code: Option<&str>) -> Result<Vec<AttemptSummary>, StoreError> {
+    pub fn summaries(
+        &self,
+        bank_code: Option<&str>,
+        detail: Detail,
+    ) -> Result<Vec<AttemptSummary>, StoreError> {
         let e = |e| self.err(e);
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM attempt WHERE (?1 IS NULL OR bank_code = ?1) ORDER BY started_at DESC, id DESC"
+            "SELECT {BRIEF_COLUMNS} FROM attempt WHERE (?1 IS NULL OR bank_code = ?1) ORDER BY started_at DESC, id DESC"
         );
         let mut stmt = self.conn.prepare(&sql).map_err(e)?;
-        let rows = stmt.query_map([bank_code], summary).map_err(e)?;
+        let rows = stmt
+            .query_map(params![bank_code, detail as i64], summary)
+            .map_err(e)?;
         rows.collect::<Result<Vec<_>, _>>().map_err(e)
+    }
+
+    /// The newest finished exam of a bank.
+    pub fn last_exam(&self, bank_code: &str) -> Result<Option<AttemptSummary>, StoreError> {
+        let sql = format!(
+            "SELECT {BRIEF_COLUMNS} FROM attempt WHERE bank_code = ?1 AND mode = 'exam' AND finished_at IS NOT NULL
+             AND abandoned = 0 ORDER BY started_at DESC, id DESC LIMIT 1"
+        );
+        self.conn
+            .query_row(&sql, params![bank_code, Detail::Pillars as i64], summary)
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Read a little of every table, so a damaged file is found before anything is written to it.
+    pub fn probe(&self) -> Result<(), StoreError> {
+        self.conn
+            .query_row(
+                "SELECT (SELECT count(*) FROM attempt) + (SELECT count(*) FROM card) + (SELECT count(*) FROM question_stat)",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|_| ())
+            .map_err(|e| self.err(e))
     }
 
     /// Accuracy per pillar and section over the last `n` finished attempts of a bank, weakest first.

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::attempts::{AttemptSummary, ResponseRecord};
+use super::attempts::{AttemptSummary, Detail, ResponseRecord};
 use super::{Store, StoreError};
 use crate::print::letter;
 
@@ -35,13 +35,13 @@ fn chosen_letters(r: &ResponseRecord) -> String {
 impl Store {
     /// Every attempt as a JSON array, newest first.
     pub fn history_json(&self) -> Result<String, StoreError> {
-        let all = self.summaries(None)?;
-        Ok(serde_json::to_string_pretty(&all).expect("plain data serializes") + "\n")
+        let all = self.summaries(None, Detail::Pillars)?;
+        Ok(serde_json::to_string(&all).expect("plain data serializes") + "\n")
     }
 
     /// Every attempt with every response.
     pub fn export(&self, format: ExportFormat, out: &mut dyn Write) -> Result<(), ExportError> {
-        let summaries = self.summaries(None)?;
+        let summaries = self.summaries(None, Detail::Full)?;
         match format {
             ExportFormat::Json => {
                 let mut all = Vec::with_capacity(summaries.len());

@@ -10,11 +10,11 @@ mod review;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use attempts::{
-    AttemptRecord, AttemptSummary, NewAttempt, NewResponse, Outcome, ResponseRecord, ResponseState, Tally,
-    Trend, timestamp,
+    AttemptRecord, AttemptSummary, Detail, NewAttempt, NewResponse, Outcome, ResponseRecord, ResponseState,
+    Tally, Trend, timestamp,
 };
 pub use export::{ExportError, ExportFormat};
 pub use review::DueCard;
@@ -138,6 +138,30 @@ impl std::fmt::Debug for Store {
 
 impl Store {
     /// Open (creating the folder and file on first use) the history in `dir`.
+    /// Open for the app, which writes as it goes: every page is checked first (`PRAGMA quick_check`),
+    /// so a damaged file is reported before anything is written to it.
+    pub fn open_dir_checked(dir: &Path) -> Result<Store, StoreError> {
+        let store = Store::open_dir(dir)?;
+        store.verify()?;
+        Ok(store)
+    }
+
+    /// Check every page of the file.
+    pub fn verify(&self) -> Result<(), StoreError> {
+        let ok: String = self
+            .conn
+            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        if ok == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt {
+                path: self.path.display().to_string(),
+                detail: ok,
+            })
+        }
+    }
+
     pub fn open_dir(dir: &Path) -> Result<Store, StoreError> {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
             path: dir.display().to_string(),
@@ -154,7 +178,8 @@ impl Store {
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(&shown, e))?;
         conn.busy_timeout(Duration::from_secs(5))
             .map_err(|e| classify(&shown, e))?;
-        // Read before writing anything: a foreign, damaged or newer file must stay untouched.
+        // Read before writing anything: a foreign, damaged or newer file must stay untouched. A damaged
+        // page is found by `probe` below or by the first query that reads it, and reported the same way.
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .map_err(|e| classify(&shown, e))?;
@@ -165,28 +190,26 @@ impl Store {
                 known: SCHEMA_VERSION,
             });
         }
-        if version > 0 {
-            let ok: String = conn
-                .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-                .map_err(|e| classify(&shown, e))?;
-            if ok != "ok" {
-                return Err(StoreError::Corrupt {
-                    path: shown,
-                    detail: ok,
-                });
-            }
-        }
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
         };
+        // The journal mode is kept in the file: set it only on a new one, so that opening an existing
+        // file writes nothing to it.
+        if version == 0 {
+            store
+                .conn
+                .pragma_update(None, "journal_mode", "WAL")
+                .map_err(|e| classify(&shown, e))?;
+        }
         store
             .conn
-            .execute_batch(
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
-            )
+            .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
             .map_err(|e| classify(&shown, e))?;
-        store.migrate(version)?;
+        if version < SCHEMA_VERSION {
+            store.migrate()?;
+        }
+        store.probe()?;
         Ok(store)
     }
 
@@ -194,16 +217,24 @@ impl Store {
         &self.path
     }
 
-    fn migrate(&mut self, from: i64) -> Result<(), StoreError> {
+    /// Apply the missing migrations, each in its own write transaction. The version is read again
+    /// inside it, so two Proctors opening a new file at once do not both migrate.
+    fn migrate(&mut self) -> Result<(), StoreError> {
         let path = self.path.display().to_string();
         let e = |e| classify(&path, e);
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(from as usize) {
-            let tx = self.conn.transaction().map_err(e)?;
+        loop {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)
+                .map_err(e)?;
+            let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(e)?;
+            let Some(sql) = MIGRATIONS.get(version as usize) else {
+                return Ok(());
+            };
             tx.execute_batch(sql).map_err(e)?;
-            tx.pragma_update(None, "user_version", i as i64 + 1).map_err(e)?;
+            tx.pragma_update(None, "user_version", version + 1).map_err(e)?;
             tx.commit().map_err(e)?;
         }
-        Ok(())
     }
 
     fn err(&self, e: rusqlite::Error) -> StoreError {

@@ -73,6 +73,14 @@ pub fn render(app: &App, r: &Results, area: Rect, buf: &mut Buffer) {
         .title(Span::styled(" By pillar ", t.title()));
     let inner = block.inner(pillars);
     block.render(pillars, buf);
+    // Names as wide as the longest, but leave the bar at least a third of the box.
+    let longest = s
+        .pillars
+        .iter()
+        .map(|p| bank.pillars[p.key].name.chars().count())
+        .max()
+        .unwrap_or(0);
+    let name_width = longest.min((inner.width as usize * 2 / 3).saturating_sub(10));
     for (i, tally) in s.pillars.iter().enumerate() {
         let y = inner.y + 2 * i as u16;
         if y + 1 >= inner.bottom() {
@@ -81,11 +89,11 @@ pub fn render(app: &App, r: &Results, area: Rect, buf: &mut Buffer) {
         let name = &bank.pillars[tally.key].name;
         let label = format!(
             "{:<w$} {:>3}% {}/{}",
-            truncate(name, 14),
+            truncate(name, name_width),
             tally.percent(),
             tally.correct,
             tally.total,
-            w = 14
+            w = name_width
         );
         let ratio = if tally.total == 0 {
             0.0

@@ -43,6 +43,7 @@ pub const REVIEW_HELP: KeyHelp = &[
     ("Tab / Shift-Tab", "next / previous notes ref"),
     ("PageUp/PageDown", "scroll the notes"),
     ("o", "notes full screen (again to return)"),
+    ("d", "drill this question's section"),
     ("q, Esc", "back"),
 ];
 
@@ -85,7 +86,7 @@ pub const FORM_HELP: KeyHelp = &[
 
 pub const EXAM_FOOTER: &str = "a-f choose · n/p next/prev · m mark · g grid · s submit · ? help · q leave";
 pub const REVIEW_FOOTER: &str =
-    "n/p next/prev · Tab next ref · PgUp/PgDn scroll notes · o full notes · q back";
+    "n/p next/prev · Tab next ref · PgUp/PgDn notes · o full · d drill section · q back";
 pub const DRILL_FOOTER: &str = "a-f choose · Enter check · ? help · q finish";
 pub const DRILL_CHECKED_FOOTER: &str =
     "Enter next · Tab next ref · PgUp/PgDn scroll notes · o full notes · q finish";
