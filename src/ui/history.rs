@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Widget};
 
 use super::strings;
-use super::widgets::{clock, footer, header, truncate};
+use super::widgets::{clock, follow, footer, header, select_list, truncate};
+use crate::app::App;
 use crate::app::history::{Focus, History};
-use crate::app::{App, Hit};
 use crate::store::AttemptSummary;
 
 fn block(app: &App, title: String, focused: bool) -> Block<'static> {
@@ -22,36 +22,22 @@ fn block(app: &App, title: String, focused: bool) -> Block<'static> {
         .title(Span::styled(format!(" {marker}{title} "), style))
 }
 
-/// A scrolled list with the cursor row highlighted and mouse targets recorded.
+/// Rows of text as a list, cut to the width.
 fn list(app: &App, rows: Vec<String>, cursor: usize, focused: bool, area: Rect, buf: &mut Buffer) {
-    let height = area.height as usize;
-    let offset = (cursor + 1).saturating_sub(height);
-    let mut hits = app.hits.borrow_mut();
-    let lines: Vec<Line<'static>> = rows
+    let lines = rows
         .into_iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, text)| {
-            if focused {
-                hits.push((
-                    Rect {
-                        y: area.y + (i - offset) as u16,
-                        height: 1,
-                        ..area
-                    },
-                    Hit::Item(i),
-                ));
-            }
-            let line = Line::from(truncate(&text, area.width as usize));
-            if focused && i == cursor {
-                line.style(app.theme.selected())
-            } else {
-                line
-            }
-        })
+        .map(|r| Line::from(truncate(&r, area.width as usize)))
         .collect();
-    Paragraph::new(lines).render(area, buf);
+    let highlight = focused.then_some(cursor);
+    select_list(
+        app,
+        lines,
+        highlight,
+        focused,
+        follow(cursor, area.height),
+        area,
+        buf,
+    );
 }
 
 pub fn attempt_row(a: &AttemptSummary) -> String {

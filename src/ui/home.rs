@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::strings;
-use super::widgets::{centered, footer, header};
+use super::widgets::{centered, follow, footer, header, select_list};
 use crate::app::home::{CustomForm, DrillPicker, Field, Topic, entries};
 use crate::app::{App, Hit};
 
@@ -205,23 +205,20 @@ fn checklist(
         .title(Span::styled(format!(" {title} "), title_style));
     let inner = block.inner(area);
     block.render(area, buf);
-    let height = inner.height as usize;
-    let offset = (cursor + 1).saturating_sub(height);
-    let lines: Vec<Line<'static>> = items
+    let lines = items
         .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, (name, on))| {
-            let line = Line::from(format!("{} {name}", if *on { "[x]" } else { "[ ]" }));
-            if focused && i == cursor {
-                line.style(t.selected())
-            } else {
-                line
-            }
-        })
+        .map(|(name, on)| Line::from(format!("{} {name}", if *on { "[x]" } else { "[ ]" })))
         .collect();
-    Paragraph::new(lines).render(inner, buf);
+    // Two checklists share the form and it takes no clicks, so no mouse targets.
+    select_list(
+        app,
+        lines,
+        focused.then_some(cursor),
+        false,
+        follow(cursor, inner.height),
+        inner,
+        buf,
+    );
 }
 
 pub fn render_picker(app: &App, picker: &DrillPicker, area: Rect, buf: &mut Buffer) {
@@ -235,41 +232,23 @@ pub fn render_picker(app: &App, picker: &DrillPicker, area: Rect, buf: &mut Buff
         horizontal: 2,
         vertical: 1,
     });
-    let height = inner.height as usize;
-    let offset = (picker.cursor + 1).saturating_sub(height);
-    let mut hits = app.hits.borrow_mut();
-    let lines: Vec<Line<'static>> = picker
+    let lines = picker
         .topics
         .iter()
         .enumerate()
-        .skip(offset)
-        .take(height)
         .map(|(i, (topic, n))| {
-            hits.push((
-                Rect {
-                    x: inner.x,
-                    y: inner.y + (i - offset) as u16,
-                    width: inner.width,
-                    height: 1,
-                },
-                Hit::Item(i),
-            ));
             let (kind, name) = match topic {
                 Topic::Pillar(p) => ("pillar ", bank.pillars[*p].name.clone()),
                 Topic::Section(s) => ("section", bank.notes.headings[*s].title.clone()),
             };
-            let line = Line::from(vec![
+            Line::from(vec![
                 Span::raw(if i == picker.cursor { "› " } else { "  " }),
                 Span::styled(format!("{kind}  "), t.dim()),
                 Span::raw(format!("{name:<40}")),
                 Span::styled(format!("{n:>4} questions"), t.dim()),
-            ]);
-            if i == picker.cursor {
-                line.style(t.selected())
-            } else {
-                line
-            }
+            ])
         })
         .collect();
-    Paragraph::new(lines).render(inner, buf);
+    let offset = follow(picker.cursor, inner.height);
+    select_list(app, lines, Some(picker.cursor), true, offset, inner, buf);
 }

@@ -6,10 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::strings;
-use super::widgets::{footer, header, notes_pane, truncate};
+use super::widgets::{footer, header, notes_pane, select_list, truncate};
+use crate::app::App;
 use crate::app::notes::NotesBrowser;
 use crate::app::review::NotesPane;
-use crate::app::{App, Hit};
 
 pub fn render(app: &App, n: &NotesBrowser, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
@@ -43,42 +43,23 @@ pub fn render(app: &App, n: &NotesBrowser, area: Rect, buf: &mut Buffer) {
     let offset = (n.cursor + height / 2)
         .saturating_sub(height - 1)
         .min(notes.headings.len().saturating_sub(height));
-    let mut hits = app.hits.borrow_mut();
-    let lines: Vec<Line<'static>> = notes
+    let lines = notes
         .headings
         .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, h)| {
-            hits.push((
-                Rect {
-                    x: inner.x,
-                    y: inner.y + (i - offset) as u16,
-                    width: inner.width,
-                    height: 1,
-                },
-                Hit::Item(i),
-            ));
+        .map(|h| {
             let depth = usize::from(h.level.saturating_sub(base));
             let text = truncate(
                 &format!("{}{}", "  ".repeat(depth), h.title),
                 inner.width as usize,
             );
-            let line = if h.level <= base {
+            if h.level <= base {
                 Line::styled(text, t.bold())
             } else {
                 Line::from(text)
-            };
-            if i == n.cursor {
-                line.style(t.selected())
-            } else {
-                line
             }
         })
         .collect();
-    drop(hits);
-    Paragraph::new(lines).render(inner, buf);
+    select_list(app, lines, Some(n.cursor), true, offset, inner, buf);
     let pane = NotesPane {
         anchors: vec![n.cursor],
         current: 0,

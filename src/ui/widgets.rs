@@ -294,3 +294,46 @@ pub fn clock(secs: u64) -> String {
         format!("{m}:{s:02}")
     }
 }
+
+/// One-line rows from `offset` on, the `highlight` row reversed; clickable lists record each row as
+/// a mouse target.
+pub fn select_list(
+    app: &App,
+    rows: Vec<Line<'static>>,
+    highlight: Option<usize>,
+    clickable: bool,
+    offset: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let mut hits = app.hits.borrow_mut();
+    let lines: Vec<Line<'static>> = rows
+        .into_iter()
+        .enumerate()
+        .skip(offset)
+        .take(area.height as usize)
+        .map(|(i, line)| {
+            if clickable {
+                hits.push((
+                    Rect {
+                        y: area.y + (i - offset) as u16,
+                        height: 1,
+                        ..area
+                    },
+                    Hit::Item(i),
+                ));
+            }
+            if highlight == Some(i) {
+                line.style(app.theme.selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    Paragraph::new(lines).render(area, buf);
+}
+
+/// The first row to show so the cursor stays on screen.
+pub fn follow(cursor: usize, height: u16) -> usize {
+    (cursor + 1).saturating_sub(usize::from(height))
+}
