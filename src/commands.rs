@@ -142,7 +142,7 @@ pub fn history(global: &Global, json: bool, out: &mut impl Write) -> Result<u8, 
     }
     writeln!(
         out,
-        "{:>5}  {:<8}  {:<16}  {:<6} {:>4}  {:<11} {:>8}",
+        "{:>5}  {:<8}  {:<16} {:<6}{:>4} {:<10}{:>8}",
         "ID", "BANK", "STARTED (UTC)", "MODE", "QS", "RESULT", "TIME"
     )?;
     for a in &all {

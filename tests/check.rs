@@ -192,3 +192,33 @@ fn the_bundled_bank_checks_clean() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.ends_with("check: 0 error(s), 0 warning(s)\n"), "{stderr}");
 }
+
+#[test]
+fn no_truncation_or_corruption_of_a_file_panics() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/k8s");
+    let questions = std::fs::read(src.join("bank/a-workloads.toml")).unwrap();
+    let manifest = std::fs::read(src.join("bank/bank.toml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let bank_dir = dir.path().join("bank");
+    std::fs::create_dir(&bank_dir).unwrap();
+    std::fs::copy(src.join("notes.md"), dir.path().join("notes.md")).unwrap();
+    let options = proctor::bank::LoadOptions {
+        source: proctor::bank::BankSource::Dir(bank_dir.clone()),
+        notes: None,
+    };
+    for cut in (0..questions.len()).step_by(5) {
+        // A truncated question file, and the same file with one byte flipped to invalid UTF-8.
+        std::fs::write(bank_dir.join("bank.toml"), &manifest).unwrap();
+        std::fs::write(bank_dir.join("q.toml"), &questions[..cut]).unwrap();
+        let _ = proctor::bank::load(&options);
+        let mut flipped = questions.clone();
+        flipped[cut] = 0xff;
+        std::fs::write(bank_dir.join("q.toml"), &flipped).unwrap();
+        let loaded = proctor::bank::load(&options);
+        assert!(loaded.errors() > 0, "a non-UTF-8 byte at {cut} is an error");
+    }
+    for cut in (0..manifest.len()).step_by(3) {
+        std::fs::write(bank_dir.join("bank.toml"), &manifest[..cut]).unwrap();
+        let _ = proctor::bank::load(&options);
+    }
+}

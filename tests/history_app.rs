@@ -197,3 +197,89 @@ fn an_attempt_whose_questions_left_the_bank_still_opens() {
     let text = screen_text(&app, 120, 40);
     assert!(text.contains("no longer in the bank: net-removed-07"), "{text}");
 }
+
+#[test]
+fn history_screen_snapshot() {
+    use chrono::TimeZone;
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let bank = bank("ui");
+        let mut store = Store::open_dir(dir.path()).unwrap();
+        let ids = ["net-subnets-01", "net-ipv6-01", "net-wide-01", "net-routes-01"];
+        for (k, right) in [
+            [true, false, false, true],
+            [true, true, false, true],
+            [true, true, true, true],
+        ]
+        .iter()
+        .enumerate()
+        {
+            let started = chrono::Utc
+                .with_ymd_and_hms(2026, 11, 20 + k as u32, 9, 0, 0)
+                .unwrap();
+            let responses = ids
+                .iter()
+                .map(|id| {
+                    let q = &bank.questions[bank.question_index(id).unwrap()];
+                    proctor::store::NewResponse {
+                        question_id: id.to_string(),
+                        pillar: bank.pillars[q.pillar].id.clone(),
+                        section: bank.notes.short_ref(q.section),
+                        option_order: (0..q.options.len()).collect(),
+                    }
+                })
+                .collect();
+            let id = store
+                .start_attempt(&proctor::store::NewAttempt {
+                    mode: "exam",
+                    title: "Networking Fundamentals (NET-1)".into(),
+                    bank_code: "NET-1".into(),
+                    bank_hash: "h".into(),
+                    seed: k as u64,
+                    time_limit_secs: Some(480),
+                    started_at: started,
+                    responses,
+                })
+                .unwrap();
+            let correct = right.iter().filter(|r| **r).count();
+            let outcome = proctor::store::Outcome {
+                correct,
+                total: 4,
+                scaled: proctor::score::scaled(correct, 4),
+                passed: proctor::score::scaled(correct, 4) >= 700,
+                pass_mark: 700,
+                pillars: vec![proctor::store::Tally {
+                    id: "design".into(),
+                    correct: correct.min(3),
+                    total: 3,
+                }],
+                sections: vec![
+                    proctor::store::Tally {
+                        id: "addressing".into(),
+                        correct: usize::from(right[0]) + usize::from(right[1]),
+                        total: 2,
+                    },
+                    proctor::store::Tally {
+                        id: "routing".into(),
+                        correct: usize::from(right[3]),
+                        total: 1,
+                    },
+                ],
+                responses: right.to_vec(),
+            };
+            store
+                .finish_attempt(
+                    id,
+                    &outcome,
+                    200 + k as u64 * 10,
+                    started + chrono::Duration::minutes(4),
+                )
+                .unwrap();
+        }
+    }
+    let (mut app, _) = app_on(dir.path(), Start::Home);
+    press(&mut app, "h");
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("history_{w}x{h}"), render(&app, w, h).backend());
+    }
+}

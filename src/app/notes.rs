@@ -86,6 +86,12 @@ impl NotesBrowser {
             return Transition::Stay;
         }
         let n = cx.bank.notes.headings.len();
+        if n == 0 {
+            return match action {
+                Action::Back | Action::Interrupt => Transition::Pop,
+                _ => Transition::Stay,
+            };
+        }
         match action {
             Action::Up => self.select(self.cursor.saturating_sub(1)),
             Action::Down => self.select((self.cursor + 1).min(n.saturating_sub(1))),

@@ -320,7 +320,6 @@ impl Store {
     }
 
     /// Add one answered question to an untimed attempt (drill or review) and schedule it.
-    #[allow(clippy::too_many_arguments)]
     pub fn append_response(
         &mut self,
         attempt: i64,

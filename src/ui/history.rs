@@ -2,7 +2,6 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Widget};
@@ -40,6 +39,14 @@ fn list(app: &App, rows: Vec<String>, cursor: usize, focused: bool, area: Rect, 
     );
 }
 
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 pub fn attempt_row(a: &AttemptSummary) -> String {
     let when = a.started_at.replace('T', " ");
     let when = when.get(..16).unwrap_or(&when);
@@ -50,7 +57,7 @@ pub fn attempt_row(a: &AttemptSummary) -> String {
         _ => format!("{}/{} right", a.correct.unwrap_or(0), a.questions),
     };
     format!(
-        "{when}  {:<6} {:>3}q  {result:<11} {:>8}",
+        "{when} {:<6}{:>3}q {result:<10}{:>8}",
         a.mode,
         a.questions,
         clock(a.used_secs)
@@ -64,7 +71,7 @@ pub fn render(app: &App, h: &History, area: Rect, buf: &mut Buffer) {
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
     header(
         &format!("History · {} ({})", bank.name, bank.code),
-        vec![Span::raw(format!("{} attempts", h.attempts.len()))],
+        vec![Span::raw(plural(h.attempts.len(), "attempt"))],
         top,
         buf,
         t,
@@ -126,7 +133,10 @@ pub fn render(app: &App, h: &History, area: Rect, buf: &mut Buffer) {
     let focused = |f: Focus| h.focus == f;
     let weak = block(
         app,
-        format!("Weakest over the last {} attempts · Enter drills", h.recent),
+        format!(
+            "Weakest over the last {} · Enter drills",
+            plural(h.recent, "attempt")
+        ),
         focused(Focus::Weak),
     );
     let inner = weak.inner(weak_area);
@@ -176,5 +186,4 @@ pub fn render(app: &App, h: &History, area: Rect, buf: &mut Buffer) {
         .map(|(id, w, n)| format!("{w}/{n} wrong  {id}"))
         .collect();
     list(app, rows, h.cursors[2], focused(Focus::Wrong), inner, buf);
-    let _ = Style::default();
 }

@@ -14,6 +14,10 @@ use crate::app::review::NotesPane;
 pub fn render(app: &App, n: &NotesBrowser, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
     let notes = &app.bank.notes;
+    if notes.headings.is_empty() {
+        Paragraph::new(format!("{} has no headings to browse.", app.bank.notes_file)).render(area, buf);
+        return;
+    }
     let [top, body, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
     header(
