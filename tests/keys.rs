@@ -293,3 +293,33 @@ fn from_a_reviewed_question_d_drills_its_section() {
         "leaving the drill returns to the review"
     );
 }
+
+#[test]
+fn the_grid_scrolls_for_long_exams() {
+    let bundled = proctor::bank::load_valid(&proctor::bank::LoadOptions {
+        source: proctor::bank::BankSource::Bundled,
+        notes: None,
+    })
+    .unwrap();
+    let args = proctor::cli::ExamArgs {
+        questions: Some(300),
+        seed: Some(1),
+        ..Default::default()
+    };
+    let (mut app, _) = app_with(bundled, Start::Exam(args));
+    press(&mut app, "g");
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("  1○") && !text.contains("300○"),
+        "the top rows first:\n{text}"
+    );
+    press(&mut app, &"j".repeat(30));
+    assert_eq!(exam(&app).overlay, Some(Overlay::Grid(299)));
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("300○") && !text.contains("  1○"),
+        "scrolled to the cursor:\n{text}"
+    );
+    press(&mut app, "<Enter>");
+    assert_eq!(exam(&app).current, 299);
+}

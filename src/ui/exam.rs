@@ -156,9 +156,12 @@ fn grid(app: &App, e: &ExamSession, at: usize, area: Rect, buf: &mut Buffer) {
     });
     block.render(rect, buf);
     let mut hits = app.hits.borrow_mut();
-    for k in 0..n {
-        let (row, col) = ((k / PER_ROW) as u16, (k % PER_ROW) as u16);
-        if row >= inner.height.saturating_sub(4) {
+    // Long exams scroll the grid so the cursor's row is always shown.
+    let visible = usize::from(inner.height.saturating_sub(4)).max(1);
+    let first_row = (at / PER_ROW + 1).saturating_sub(visible);
+    for k in first_row * PER_ROW..n {
+        let (row, col) = ((k / PER_ROW - first_row) as u16, (k % PER_ROW) as u16);
+        if usize::from(row) >= visible {
             break;
         }
         let answered = if e.answers[k].is_empty() { "○" } else { "●" };

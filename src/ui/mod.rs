@@ -50,7 +50,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         Screen::Picker(p) => {
             home::render_picker(app, p, area, buf);
-            strings::HOME_HELP
+            strings::PICKER_HELP
         }
         Screen::Exam(e) => {
             exam::render(app, e, area, buf);

@@ -11,6 +11,12 @@ pub const HOME_HELP: KeyHelp = &[
     ("?", "this help"),
 ];
 
+pub const PICKER_HELP: KeyHelp = &[
+    ("↑/↓ or j/k, PageUp/PageDown", "move"),
+    ("Enter", "drill this pillar or section"),
+    ("q, Esc", "back"),
+];
+
 pub const EXAM_HELP: KeyHelp = &[
     ("a-f or 1-6", "choose an option (toggle on multiple-response)"),
     ("j/k or ↑/↓, Space", "move the cursor, toggle the option under it"),
