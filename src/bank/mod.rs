@@ -2,6 +2,7 @@
 //! [`Bank`]). The checks themselves live in `validate`.
 
 mod raw;
+mod summary;
 mod validate;
 
 use std::borrow::Cow;
@@ -14,7 +15,7 @@ mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 }
 
-pub use validate::Summary;
+pub use summary::Summary;
 
 /// Where a bank comes from: compiled into the binary, or a folder on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
