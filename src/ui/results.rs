@@ -73,27 +73,28 @@ pub fn render(app: &App, r: &Results, area: Rect, buf: &mut Buffer) {
         .title(Span::styled(" By pillar ", t.title()));
     let inner = block.inner(pillars);
     block.render(pillars, buf);
-    // Names as wide as the longest, but leave the bar at least a third of the box.
-    let longest = s
-        .pillars
-        .iter()
-        .map(|p| bank.pillars[p.key].name.chars().count())
-        .max()
-        .unwrap_or(0);
-    let name_width = longest.min((inner.width as usize * 2 / 3).saturating_sub(10));
+    // Each pillar takes two lines: its name and figures, then a bar the width of the box.
     for (i, tally) in s.pillars.iter().enumerate() {
         let y = inner.y + 2 * i as u16;
         if y + 1 >= inner.bottom() {
             break;
         }
         let name = &bank.pillars[tally.key].name;
-        let label = format!(
-            "{:<w$} {:>3}% {}/{}",
-            truncate(name, name_width),
-            tally.percent(),
-            tally.correct,
-            tally.total,
-            w = name_width
+        let figures = format!("{:>3}% {}/{}", tally.percent(), tally.correct, tally.total);
+        let room = (inner.width as usize).saturating_sub(figures.len() + 1);
+        let name = truncate(name, room);
+        let gap = " ".repeat(room.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str())) + 1);
+        let label = Line::from(vec![
+            Span::styled(name, t.bold()),
+            Span::raw(format!("{gap}{figures}")),
+        ]);
+        Paragraph::new(label).render(
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+            buf,
         );
         let ratio = if tally.total == 0 {
             0.0
@@ -102,14 +103,14 @@ pub fn render(app: &App, r: &Results, area: Rect, buf: &mut Buffer) {
         };
         LineGauge::default()
             .ratio(ratio)
-            .label(label)
+            .label("")
             .filled_style(if t.color { t.good() } else { t.bold() })
             .unfilled_style(t.dim())
             .filled_symbol("█")
             .unfilled_symbol("░")
             .render(
                 Rect {
-                    y,
+                    y: y + 1,
                     height: 1,
                     ..inner
                 },
