@@ -205,8 +205,8 @@ fn sigterm_restores_the_terminal() {
     assert_eq!(alternate(), "1", "the app runs on the alternate screen");
     let pid = std::fs::read_to_string(&pidfile).unwrap();
     assert!(
-        Command::new("kill")
-            .args(["-TERM", pid.trim()])
+        Command::new("sh")
+            .args(["-c", &format!("kill -TERM {}", pid.trim())])
             .status()
             .unwrap()
             .success()
@@ -263,8 +263,8 @@ fn killed_mid_exam_resumes_with_answers_intact_then_history_shows_it() {
     tmux.wait_for("⚑ marked for review");
     let pid = std::fs::read_to_string(&pidfile).unwrap();
     assert!(
-        Command::new("kill")
-            .args(["-KILL", pid.trim()])
+        Command::new("sh")
+            .args(["-c", &format!("kill -KILL {}", pid.trim())])
             .status()
             .unwrap()
             .success()
