@@ -283,3 +283,44 @@ fn history_screen_snapshot() {
         insta::assert_snapshot!(format!("history_{w}x{h}"), render(&app, w, h).backend());
     }
 }
+
+#[test]
+fn leaving_saves_the_clock_and_home_offers_resume_or_abandon() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, clock) = app_on(dir.path(), exam_start());
+    clock.advance(Duration::from_secs(7));
+    press(&mut app, "qy");
+    assert_eq!(
+        in_progress(dir.path()).summary.used_secs,
+        7,
+        "leaving saves the clock"
+    );
+    let Screen::Home(home) = app.screen() else {
+        panic!("home")
+    };
+    let p = home.info.in_progress.expect("offered for resume");
+    assert_eq!((p.answered, p.total, p.left_secs), (0, 4, 8 * 60 - 7));
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("Resume unfinished exam  0/4 answered, 7:53 left"),
+        "{text}"
+    );
+    press(&mut app, "u");
+    assert_eq!(
+        exam(&app).remaining(app.clock.now()),
+        Duration::from_secs(8 * 60 - 7)
+    );
+    press(&mut app, "qy");
+    press(&mut app, "a");
+    let Screen::Home(home) = app.screen() else {
+        panic!("home")
+    };
+    assert!(home.info.in_progress.is_none(), "abandoned");
+    assert!(
+        Store::open_dir(dir.path())
+            .unwrap()
+            .in_progress("NET-1")
+            .unwrap()
+            .is_none()
+    );
+}

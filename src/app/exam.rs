@@ -246,7 +246,11 @@ impl ExamSession {
                 _ => {}
             },
             (Some(Overlay::ConfirmLeave), a) => match a {
-                Action::Yes | Action::Enter | Action::Interrupt => return Transition::Home,
+                Action::Yes | Action::Enter | Action::Interrupt => {
+                    // Save the time spent up to now with the attempt, so a resume starts from here.
+                    self.leave_question(now);
+                    return Transition::Home;
+                }
                 Action::No | Action::Back => self.overlay = None,
                 _ => {}
             },
