@@ -312,6 +312,10 @@ fn leaving_saves_the_clock_and_home_offers_resume_or_abandon() {
     );
     press(&mut app, "qy");
     press(&mut app, "a");
+    assert!(screen_text(&app, 80, 24).contains("Abandon the unfinished exam?"));
+    press(&mut app, "n");
+    assert!(in_progress(dir.path()).summary.id > 0, "n keeps it");
+    press(&mut app, "ay");
     let Screen::Home(home) = app.screen() else {
         panic!("home")
     };

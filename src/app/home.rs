@@ -166,6 +166,8 @@ pub fn entries(info: &HomeInfo, bank: &Bank) -> Vec<Entry> {
 pub struct Home {
     pub cursor: usize,
     pub info: HomeInfo,
+    /// Asking whether to abandon the unfinished exam.
+    pub confirm_abandon: bool,
 }
 
 impl Home {
@@ -184,7 +186,10 @@ impl Home {
         let bank = cx.bank;
         match action {
             HomeAction::Resume => Transition::Store(StoreRequest::Resume),
-            HomeAction::Abandon => Transition::Store(StoreRequest::Abandon),
+            HomeAction::Abandon => {
+                self.confirm_abandon = true;
+                Transition::Stay
+            }
             HomeAction::Full => exam_screen(
                 bank,
                 bank.exam_questions,
@@ -202,7 +207,28 @@ impl Home {
         }
     }
 
+    pub fn key_context(&self) -> KeyContext {
+        if self.confirm_abandon {
+            KeyContext::Dialog
+        } else {
+            KeyContext::Menu
+        }
+    }
+
     pub fn update(&mut self, action: Action, hit: Option<Hit>, cx: &mut Ctx<'_>) -> Transition {
+        if self.confirm_abandon {
+            return match action {
+                Action::Yes | Action::Enter => {
+                    self.confirm_abandon = false;
+                    Transition::Store(StoreRequest::Abandon)
+                }
+                Action::No | Action::Back | Action::Interrupt => {
+                    self.confirm_abandon = false;
+                    Transition::Stay
+                }
+                _ => Transition::Stay,
+            };
+        }
         let list = entries(&self.info, cx.bank);
         if move_cursor(&mut self.cursor, list.len(), action) {
             return Transition::Stay;

@@ -230,7 +230,8 @@ impl App {
             return KeyContext::Help;
         }
         match self.screen() {
-            Screen::Home(_) | Screen::Picker(_) => KeyContext::Menu,
+            Screen::Home(h) => h.key_context(),
+            Screen::Picker(_) => KeyContext::Menu,
             Screen::Custom(f) => f.key_context(),
             Screen::Results(_) => KeyContext::Menu,
             Screen::Exam(e) => e.key_context(),

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::strings;
-use super::widgets::{centered, follow, footer, header, select_list};
+use super::widgets::{centered, dialog, follow, footer, header, select_list};
 use crate::app::home::{CustomForm, DrillPicker, Field, Topic, entries};
 use crate::app::{App, Hit};
 
@@ -121,6 +121,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .wrap(ratatui::widgets::Wrap { trim: false })
         .render(inner, buf);
+    if home.confirm_abandon {
+        let lines = vec![
+            Line::from(strings::ABANDON_EXAM),
+            Line::default(),
+            Line::from(vec![
+                Span::styled("y", t.key()),
+                Span::raw(" abandon   "),
+                Span::styled("n/Esc", t.key()),
+                Span::raw(" keep it"),
+            ]),
+        ];
+        drop(hits);
+        dialog(body, buf, "Abandon the unfinished exam?", lines, t);
+    }
 }
 
 pub fn render_form(app: &App, form: &CustomForm, area: Rect, buf: &mut Buffer) {
