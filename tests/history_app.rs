@@ -328,3 +328,28 @@ fn leaving_saves_the_clock_and_home_offers_resume_or_abandon() {
             .is_none()
     );
 }
+
+#[test]
+fn a_new_exam_sets_the_unfinished_one_aside_after_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = app_on(dir.path(), exam_start());
+    press(&mut app, "aqy");
+    let first = in_progress(dir.path()).summary.id;
+    press(&mut app, "f");
+    assert!(screen_text(&app, 80, 24).contains("Start a new exam?"));
+    press(&mut app, "n");
+    assert!(matches!(app.screen(), Screen::Home(_)));
+    press(&mut app, "fy");
+    let second = exam(&app).attempt.expect("saved");
+    assert_ne!(first, second);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("The unfinished exam was set aside; it stays in the history as abandoned")
+    );
+    let all = Store::open_dir(dir.path())
+        .unwrap()
+        .summaries(None, proctor::store::Detail::Brief)
+        .unwrap();
+    let status: Vec<(i64, &str)> = all.iter().map(|a| (a.id, a.status)).collect();
+    assert_eq!(status, [(second, "in_progress"), (first, "abandoned")]);
+}

@@ -166,8 +166,8 @@ pub fn entries(info: &HomeInfo, bank: &Bank) -> Vec<Entry> {
 pub struct Home {
     pub cursor: usize,
     pub info: HomeInfo,
-    /// Asking whether to abandon the unfinished exam.
-    pub confirm_abandon: bool,
+    /// An action waiting for a yes because it ends the unfinished exam (abandon it, or start another).
+    pub confirm: Option<HomeAction>,
 }
 
 impl Home {
@@ -186,10 +186,13 @@ impl Home {
         let bank = cx.bank;
         match action {
             HomeAction::Resume => Transition::Store(StoreRequest::Resume),
-            HomeAction::Abandon => {
-                self.confirm_abandon = true;
+            HomeAction::Abandon | HomeAction::Full | HomeAction::Custom
+                if self.info.in_progress.is_some() && self.confirm.is_none() =>
+            {
+                self.confirm = Some(action);
                 Transition::Stay
             }
+            HomeAction::Abandon => Transition::Store(StoreRequest::Abandon),
             HomeAction::Full => exam_screen(
                 bank,
                 bank.exam_questions,
@@ -208,7 +211,7 @@ impl Home {
     }
 
     pub fn key_context(&self) -> KeyContext {
-        if self.confirm_abandon {
+        if self.confirm.is_some() {
             KeyContext::Dialog
         } else {
             KeyContext::Menu
@@ -216,14 +219,15 @@ impl Home {
     }
 
     pub fn update(&mut self, action: Action, hit: Option<Hit>, cx: &mut Ctx<'_>) -> Transition {
-        if self.confirm_abandon {
+        if let Some(confirmed) = self.confirm {
             return match action {
                 Action::Yes | Action::Enter => {
-                    self.confirm_abandon = false;
-                    Transition::Store(StoreRequest::Abandon)
+                    let next = self.activate(confirmed, cx);
+                    self.confirm = None;
+                    next
                 }
                 Action::No | Action::Back | Action::Interrupt => {
-                    self.confirm_abandon = false;
+                    self.confirm = None;
                     Transition::Stay
                 }
                 _ => Transition::Stay,

@@ -52,10 +52,21 @@ fn new_attempt(
     }
 }
 
-fn save_exam(store: &mut Store, bank: &Bank, e: &mut ExamSession, now: Instant) -> Result<(), StoreError> {
+fn save_exam(
+    store: &mut Store,
+    bank: &Bank,
+    e: &mut ExamSession,
+    now: Instant,
+    status: &mut Option<String>,
+) -> Result<(), StoreError> {
     let id = match e.attempt {
         Some(id) => id,
         None => {
+            // One resumable exam at a time: a new one sets the unfinished one aside.
+            if store.abandon_unfinished(&bank.code)? > 0 {
+                *status =
+                    Some("The unfinished exam was set aside; it stays in the history as abandoned".into());
+            }
             let id = store.start_attempt(&new_attempt(
                 bank,
                 "exam",
@@ -207,7 +218,7 @@ impl App {
         let now = self.clock.now();
         let bank = &self.bank;
         let result = match self.stack.last_mut() {
-            Some(Screen::Exam(e)) => save_exam(store, bank, e, now),
+            Some(Screen::Exam(e)) => save_exam(store, bank, e, now, &mut self.status),
             Some(Screen::Results(r)) if !r.saved => finish_exam(store, bank, r),
             Some(Screen::Drill(d)) if d.saved < d.log.len() || (d.attempt.is_none() && !d.log.is_empty()) => {
                 save_drill(store, bank, d, &mut self.seen)

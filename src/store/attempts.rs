@@ -377,6 +377,18 @@ impl Store {
         tx.commit().map_err(e)
     }
 
+    /// Abandon every unfinished exam of a bank (only one exam is resumable at a time); returns how
+    /// many there were.
+    pub fn abandon_unfinished(&mut self, bank_code: &str) -> Result<usize, StoreError> {
+        self.conn
+            .execute(
+                "UPDATE attempt SET abandoned = 1
+                 WHERE bank_code = ?1 AND mode = 'exam' AND finished_at IS NULL AND abandoned = 0",
+                [bank_code],
+            )
+            .map_err(|e| self.err(e))
+    }
+
     /// Give up an attempt in progress; it stays in history, marked abandoned.
     pub fn abandon(&mut self, attempt: i64) -> Result<(), StoreError> {
         self.conn

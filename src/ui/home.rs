@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::strings;
 use super::widgets::{centered, dialog, follow, footer, header, select_list};
-use crate::app::home::{CustomForm, DrillPicker, Field, Topic, entries};
+use crate::app::home::{CustomForm, DrillPicker, Field, HomeAction, Topic, entries};
 use crate::app::{App, Hit};
 
 /// A menu entry with its shortcut letter highlighted where it first appears in the label.
@@ -121,19 +121,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .wrap(ratatui::widgets::Wrap { trim: false })
         .render(inner, buf);
-    if home.confirm_abandon {
+    if let Some(action) = home.confirm {
+        let title = match action {
+            HomeAction::Abandon => "Abandon the unfinished exam?",
+            _ => "Start a new exam?",
+        };
         let lines = vec![
             Line::from(strings::ABANDON_EXAM),
             Line::default(),
             Line::from(vec![
                 Span::styled("y", t.key()),
-                Span::raw(" abandon   "),
+                Span::raw(" go ahead   "),
                 Span::styled("n/Esc", t.key()),
-                Span::raw(" keep it"),
+                Span::raw(" keep the unfinished exam"),
             ]),
         ];
         drop(hits);
-        dialog(body, buf, "Abandon the unfinished exam?", lines, t);
+        dialog(body, buf, title, lines, t);
     }
 }
 

@@ -104,6 +104,7 @@ pub const FORM_FOOTER: &str = "Tab next field · Space toggle · Enter start · 
 
 pub const LEAVE_EXAM: &str =
     "Leave this exam? It is saved: resume it from the home screen or with `proctor exam --resume`.";
-pub const ABANDON_EXAM: &str = "It stays in the history as abandoned, but it can no longer be resumed.";
+pub const ABANDON_EXAM: &str =
+    "The unfinished exam stays in the history as abandoned, but it can no longer be resumed.";
 pub const LEAVE_EXAM_UNSAVED: &str = "Leave this exam? History is off, so your answers will be lost.";
 pub const TOO_SMALL: &str = "Proctor needs a terminal of at least 80x24.";
