@@ -19,10 +19,6 @@ pub struct Filters {
 }
 
 impl Filters {
-    pub fn is_empty(&self) -> bool {
-        self.pillars.is_empty() && self.headings.is_empty()
-    }
-
     pub fn matches(&self, bank: &Bank, question: usize) -> bool {
         let q = &bank.questions[question];
         (self.pillars.is_empty() || self.pillars.contains(&q.pillar))

@@ -96,7 +96,7 @@ pub fn build_app_seeded(
             if exam.items.is_empty() {
                 return Err(Error::Usage("no question matches these filters".into()));
             }
-            let title = format!("{} ({})", bank.name, bank.code);
+            let title = bank.title();
             Screen::Exam(Box::new(ExamSession::new(title, exam, plan.minutes, clock.now())))
         }
         Start::Drill(None) => Screen::Picker(DrillPicker::new(&bank)),

@@ -89,8 +89,6 @@ pub fn run(mut app: App) -> Result<(), Error> {
         }
     });
     let (_guard, mut terminal) = setup()?;
-    let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
     while !app.quit {
         terminal.draw(|frame| crate::ui::draw(frame, &app))?;
         // Sleep until input or the next countdown second; no busy loop.

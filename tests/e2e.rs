@@ -85,8 +85,8 @@ fn rand_suffix() -> u32 {
         .subsec_nanos()
 }
 
-/// The correct letters of each question of `exam --print` with the same seed.
-fn answer_key(args: &[&str]) -> Vec<String> {
+/// The questions of `exam --print` with the same arguments: (id, correct letters in lower case).
+fn printed(args: &[&str]) -> Vec<(String, String)> {
     let out = Command::new(env!("CARGO_BIN_EXE_proctor"))
         .args(["exam", "--print", "--format", "json"])
         .args(args)
@@ -98,15 +98,21 @@ fn answer_key(args: &[&str]) -> Vec<String> {
         .unwrap()
         .iter()
         .map(|q| {
-            q["options"]
+            let letters = q["options"]
                 .as_array()
                 .unwrap()
                 .iter()
                 .filter(|o| o["correct"] == true)
                 .map(|o| o["letter"].as_str().unwrap().to_lowercase())
-                .collect()
+                .collect();
+            (q["id"].as_str().unwrap().to_string(), letters)
         })
         .collect()
+}
+
+/// The correct letters of each question of `exam --print` with the same arguments.
+fn answer_key(args: &[&str]) -> Vec<String> {
+    printed(args).into_iter().map(|(_, letters)| letters).collect()
 }
 
 #[test]
@@ -334,7 +340,7 @@ fn killed_mid_exam_resumes_with_answers_intact_then_history_shows_it() {
     );
     assert!(a["finished_at"].as_str().unwrap().ends_with('Z'));
 
-    let questions = answer_key_ids(&args);
+    let questions: Vec<String> = printed(&args).into_iter().map(|(id, _)| id).collect();
     let (code, due) = proctor(data.path(), &["review", "--list"]);
     assert_eq!(code, 0);
     let due_ids: Vec<&str> = due.lines().map(|l| l.split('\t').next().unwrap()).collect();
@@ -355,19 +361,4 @@ fn killed_mid_exam_resumes_with_answers_intact_then_history_shows_it() {
         "{}",
         rows[2]
     );
-}
-
-fn answer_key_ids(args: &[&str]) -> Vec<String> {
-    let out = Command::new(env!("CARGO_BIN_EXE_proctor"))
-        .args(["exam", "--print", "--format", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    doc["questions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|q| q["id"].as_str().unwrap().to_string())
-        .collect()
 }

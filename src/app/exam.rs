@@ -45,6 +45,24 @@ pub struct ExamSession {
     pub saved_used: Duration,
 }
 
+/// A stored response as the bank has it now: `None` when the question left the bank. A question whose
+/// options changed is shown in the bank's order, with the old choice kept where it still fits.
+pub fn restore_item(
+    bank: &Bank,
+    r: &crate::store::ResponseRecord,
+) -> Option<(crate::exam::Item, Vec<usize>)> {
+    let question = bank.question_index(&r.question_id)?;
+    let n = bank.questions[question].options.len();
+    let fits = r.option_order.len() == n && r.option_order.iter().all(|&o| o < n);
+    let order = if fits {
+        r.option_order.clone()
+    } else {
+        (0..n).collect()
+    };
+    let chosen = r.chosen.iter().copied().filter(|&o| o < n).collect();
+    Some((crate::exam::Item { question, order }, chosen))
+}
+
 impl ExamSession {
     pub fn new(title: String, exam: Exam, minutes: u32, now: Instant) -> ExamSession {
         let n = exam.items.len();
@@ -163,9 +181,8 @@ impl ExamSession {
         ))))
     }
 
-    /// Rebuild an exam in progress from the history. Questions no longer in the bank are dropped, and
-    /// a question whose options changed is shown in the bank's order with its old choice kept where
-    /// it still fits. Returns the session and the ids that were dropped.
+    /// Rebuild an exam in progress from the history (see [`restore_item`]). Returns the session and
+    /// the ids of questions no longer in the bank, which are left out.
     pub fn resume(
         bank: &Bank,
         record: &crate::store::AttemptRecord,
@@ -176,21 +193,15 @@ impl ExamSession {
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let mut current = 0;
         for r in &record.responses {
-            let Some(question) = bank.question_index(&r.question_id) else {
+            let Some((item, chosen)) = restore_item(bank, r) else {
                 dropped.push(r.question_id.clone());
                 continue;
             };
             if r.position == record.current {
                 current = items.len();
             }
-            let options = bank.questions[question].options.len();
-            let order = if r.option_order.len() == options && r.option_order.iter().all(|&o| o < options) {
-                r.option_order.clone()
-            } else {
-                (0..options).collect()
-            };
-            items.push(crate::exam::Item { question, order });
-            answers.push(r.chosen.iter().copied().filter(|&o| o < options).collect());
+            items.push(item);
+            answers.push(chosen);
             marked.push(r.marked);
             spent.push(Duration::from_secs(r.seconds));
         }

@@ -25,7 +25,7 @@ pub fn exam_screen(
     if let Some(notice) = exam.notices.first() {
         *cx.status = Some(notice.clone());
     }
-    let title = format!("{} ({})", bank.name, bank.code);
+    let title = bank.title();
     Transition::Push(Screen::Exam(Box::new(ExamSession::new(
         title, exam, minutes, cx.now,
     ))))

@@ -165,7 +165,6 @@ pub struct App {
     pub status: Option<String>,
     pub help: bool,
     pub quit: bool,
-    pub size: (u16, u16),
     /// Mouse targets recorded by the last frame.
     pub hits: RefCell<Vec<(Rect, Hit)>>,
     pub theme: Theme,
@@ -193,7 +192,6 @@ impl App {
             status: None,
             help: false,
             quit: false,
-            size: (80, 24),
             hits: RefCell::new(Vec::new()),
             theme: Theme::from_env(),
             cache: NotesCache::default(),
@@ -253,8 +251,8 @@ impl App {
     }
 
     pub fn update(&mut self, action: Action) {
-        if let Action::Resize(w, h) = action {
-            self.size = (w, h);
+        // A resize only needs the redraw that follows every action: views lay out from the frame.
+        if let Action::Resize(..) = action {
             return;
         }
         if self.help {

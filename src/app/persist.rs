@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 
 use super::drill::Drill;
-use super::exam::ExamSession;
+use super::exam::{ExamSession, restore_item};
 use super::history::History;
 use super::home::HomeInfo;
 use super::results::Results;
@@ -322,17 +322,10 @@ pub fn review_of(bank: &Bank, record: &crate::store::AttemptRecord) -> Result<Re
     let mut answers = Vec::new();
     let mut missing = Vec::new();
     for r in &record.responses {
-        match bank.question_index(&r.question_id) {
-            Some(q) => {
-                let n = bank.questions[q].options.len();
-                let fits = r.option_order.len() == n && r.option_order.iter().all(|&o| o < n);
-                let order = if fits {
-                    r.option_order.clone()
-                } else {
-                    (0..n).collect()
-                };
-                items.push(Item { question: q, order });
-                answers.push(r.chosen.iter().copied().filter(|&o| o < n).collect());
+        match restore_item(bank, r) {
+            Some((item, chosen)) => {
+                items.push(item);
+                answers.push(chosen);
             }
             None => missing.push(r.question_id.clone()),
         }

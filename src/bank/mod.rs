@@ -98,6 +98,11 @@ pub struct Bank {
 }
 
 impl Bank {
+    /// "Name (CODE)", the title of its exams.
+    pub fn title(&self) -> String {
+        format!("{} ({})", self.name, self.code)
+    }
+
     pub fn pillar_index(&self, id: &str) -> Option<usize> {
         self.pillars.iter().position(|p| p.id == id)
     }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::review::answered;
 use super::strings;
-use super::widgets::{Reveal, dialog, draw_lines, footer, header, offset_for, question_lines};
+use super::widgets::{Reveal, choices, dialog, draw_lines, footer, header, offset_for, question_lines};
 use crate::app::App;
 use crate::app::drill::Drill;
 
@@ -61,12 +61,7 @@ pub fn render(app: &App, d: &Drill, area: Rect, buf: &mut Buffer) {
                 d.queue.len() - answered
             )),
             Line::default(),
-            Line::from(vec![
-                Span::styled("y/Enter", t.key()),
-                Span::raw(" leave   "),
-                Span::styled("n", t.key()),
-                Span::raw(" keep drilling"),
-            ]),
+            choices(t, &[("y/Enter", "leave"), ("n", "keep drilling")]),
         ];
         dialog(body, buf, "Drill summary", lines, t);
     }

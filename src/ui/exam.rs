@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::strings;
 use super::widgets::{
-    Reveal, centered, clock, dialog, draw_lines, footer, header, offset_for, question_lines,
+    Reveal, centered, choices, clock, dialog, draw_lines, footer, header, offset_for, question_lines,
 };
 use crate::app::exam::{ExamSession, Overlay};
 use crate::app::{App, Hit};
@@ -107,12 +107,7 @@ pub fn render(app: &App, e: &ExamSession, area: Rect, buf: &mut Buffer) {
                     e.marked_count()
                 )),
                 Line::default(),
-                Line::from(vec![
-                    Span::styled("y/Enter", t.key()),
-                    Span::raw(" submit   "),
-                    Span::styled("n/Esc", t.key()),
-                    Span::raw(" keep going"),
-                ]),
+                choices(t, &[("y/Enter", "submit"), ("n/Esc", "keep going")]),
             ];
             dialog(body, buf, "Submit the exam?", lines, t);
         }
@@ -125,12 +120,7 @@ pub fn render(app: &App, e: &ExamSession, area: Rect, buf: &mut Buffer) {
             let lines = vec![
                 Line::from(text),
                 Line::default(),
-                Line::from(vec![
-                    Span::styled("y", t.key()),
-                    Span::raw(" leave   "),
-                    Span::styled("n/Esc", t.key()),
-                    Span::raw(" stay"),
-                ]),
+                choices(t, &[("y", "leave"), ("n/Esc", "stay")]),
             ];
             dialog(body, buf, "Leave the exam?", lines, t);
         }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::strings;
-use super::widgets::{centered, dialog, follow, footer, header, select_list};
+use super::widgets::{centered, choices, dialog, follow, footer, header, select_list};
 use crate::app::home::{CustomForm, DrillPicker, Field, HomeAction, Topic, entries};
 use crate::app::{App, Hit};
 
@@ -129,12 +129,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let lines = vec![
             Line::from(strings::ABANDON_EXAM),
             Line::default(),
-            Line::from(vec![
-                Span::styled("y", t.key()),
-                Span::raw(" go ahead   "),
-                Span::styled("n/Esc", t.key()),
-                Span::raw(" keep the unfinished exam"),
-            ]),
+            choices(t, &[("y", "go ahead"), ("n/Esc", "keep the unfinished exam")]),
         ];
         drop(hits);
         dialog(body, buf, title, lines, t);

@@ -219,6 +219,17 @@ pub fn dialog(area: Rect, buf: &mut Buffer, title: &str, lines: Vec<Line<'static
     Paragraph::new(wrapped).render(inner, buf);
 }
 
+/// The answers of a dialog: "y/Enter submit   n/Esc keep going".
+pub fn choices(theme: Theme, keys: &[(&str, &str)]) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (i, (key, what)) in keys.iter().enumerate() {
+        let gap = if i + 1 < keys.len() { "   " } else { "" };
+        spans.push(Span::styled(key.to_string(), theme.key()));
+        spans.push(Span::raw(format!(" {what}{gap}")));
+    }
+    Line::from(spans)
+}
+
 pub fn help_overlay(area: Rect, buf: &mut Buffer, keys: KeyHelp, theme: Theme) {
     let width = keys.iter().map(|(k, _)| k.len()).max().unwrap_or(0) + 2;
     let mut lines: Vec<Line<'static>> = keys
