@@ -14,6 +14,10 @@ pub enum Error {
         "this command needs a terminal (standard input and output must be a tty); `proctor exam --print` makes a paper exam instead"
     )]
     NeedsTerminal,
+    #[error(
+        "TERM=dumb: this terminal cannot show the full-screen app; set TERM to your terminal's type (for example xterm-256color), or use `proctor exam --print` for a paper exam"
+    )]
+    DumbTerminal,
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -38,7 +42,7 @@ impl Error {
     /// Exit code: 2 for usage problems and missing features, 1 for everything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Usage(_) | Error::NeedsTerminal => 2,
+            Error::Usage(_) | Error::NeedsTerminal | Error::DumbTerminal => 2,
             _ => 1,
         }
     }

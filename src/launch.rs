@@ -125,6 +125,5 @@ pub fn interactive(global: &Global, start: &Start) -> Result<u8, Error> {
     let bank = bank::load_valid(&load_options(global))?;
     let store = open_store(global)?;
     let app = build_app(bank, start, Rc::new(SystemClock), Some(store))?;
-    tui::run(app)?;
-    Ok(0)
+    tui::run(app)
 }

@@ -1,7 +1,8 @@
-//! The terminal: raw mode, alternate screen and mouse, always restored (normal exit, panic, SIGTERM,
-//! SIGHUP), and the event loop that turns input into actions.
+//! The terminal: raw mode, alternate screen and mouse, always restored (normal exit, panic, and on Unix
+//! SIGTERM, SIGHUP, SIGINT and SIGQUIT), and the event loop that turns input into actions.
 
 use std::io::{self, IsTerminal, Stdout};
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind};
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
@@ -32,13 +33,15 @@ impl Drop for Guard {
     }
 }
 
-/// Fail with exit code 2 unless both standard input and output are terminals.
+/// Fail with exit code 2 unless both standard input and output are terminals that can draw the app.
 pub fn require_terminal() -> Result<(), Error> {
-    if io::stdin().is_terminal() && io::stdout().is_terminal() {
-        Ok(())
-    } else {
-        Err(Error::NeedsTerminal)
+    if !(io::stdin().is_terminal() && io::stdout().is_terminal()) {
+        return Err(Error::NeedsTerminal);
     }
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        return Err(Error::DumbTerminal);
+    }
+    Ok(())
 }
 
 fn install_panic_hook() {
@@ -74,31 +77,91 @@ pub fn action_for(app: &App, event: Event) -> Option<Action> {
     }
 }
 
-/// Run the app until it quits or a terminating signal arrives.
-pub fn run(mut app: App) -> Result<(), Error> {
-    require_terminal()?;
-    // A closed terminal leaves crossterm's poll spinning on end-of-file, so the main loop may never see
-    // a flag: the signal thread restores the terminal and ends the process itself. Everything worth
-    // keeping is saved as it happens, so nothing is lost by not unwinding.
-    let mut signals =
-        signal_hook::iterator::Signals::new([signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP])?;
-    std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            restore();
-            std::process::exit(128 + signal);
-        }
-    });
-    let (_guard, mut terminal) = setup()?;
-    while !app.quit {
-        terminal.draw(|frame| crate::ui::draw(frame, &app))?;
-        // Sleep until input or the next countdown second; no busy loop.
-        if event::poll(app.next_wake())? {
-            if let Some(action) = action_for(&app, event::read()?) {
-                app.update(action);
+/// Outside signals that end the app. The signal thread records one here; the main loop sees it, saves
+/// the screen on top and leaves. If the loop cannot (a closed terminal leaves crossterm's poll spinning
+/// on end-of-file), the thread restores the terminal and ends the process itself after a grace period:
+/// answers are saved as they happen, so at most the last seconds of an exam's clock are lost.
+#[cfg(unix)]
+mod signals {
+    use std::sync::atomic::{AtomicI32, Ordering};
+    use std::time::Duration;
+
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+
+    static RECEIVED: AtomicI32 = AtomicI32::new(0);
+    const GRACE: Duration = Duration::from_secs(2);
+
+    pub fn watch() -> std::io::Result<()> {
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                RECEIVED.store(signal, Ordering::SeqCst);
+                std::thread::sleep(GRACE);
+                super::restore();
+                std::process::exit(128 + signal);
             }
-        } else {
-            app.update(Action::Tick);
+        });
+        Ok(())
+    }
+
+    /// The signal received, if any.
+    pub fn received() -> Option<i32> {
+        match RECEIVED.load(Ordering::SeqCst) {
+            0 => None,
+            n => Some(n),
         }
     }
-    Ok(())
+}
+
+/// Windows has no terminating signals to watch: closing the console ends the process, and Ctrl-C
+/// arrives as a key in raw mode.
+#[cfg(not(unix))]
+mod signals {
+    pub fn watch() -> std::io::Result<()> {
+        Ok(())
+    }
+
+    pub fn received() -> Option<i32> {
+        None
+    }
+}
+
+/// The longest the loop sleeps, so an outside signal is acted on promptly.
+const SIGNAL_CHECK: Duration = Duration::from_millis(250);
+
+/// Run the app until it quits or a terminating signal arrives; the process exit code.
+pub fn run(mut app: App) -> Result<u8, Error> {
+    require_terminal()?;
+    signals::watch()?;
+    let (_guard, mut terminal) = setup()?;
+    let mut tick_at = Instant::now();
+    let mut redraw = true;
+    while !app.quit {
+        if let Some(signal) = signals::received() {
+            app.shutdown();
+            return Ok(u8::try_from(128 + signal).unwrap_or(1));
+        }
+        let now = Instant::now();
+        if now >= tick_at {
+            app.update(Action::Tick);
+            tick_at = now + app.next_wake();
+            redraw = true;
+        }
+        if redraw {
+            terminal.draw(|frame| crate::ui::draw(frame, &app))?;
+            redraw = false;
+        }
+        // Sleep until input, the next countdown second or the next signal check; no busy loop.
+        let wait = tick_at
+            .saturating_duration_since(Instant::now())
+            .min(SIGNAL_CHECK);
+        if event::poll(wait)? {
+            if let Some(action) = action_for(&app, event::read()?) {
+                app.update(action);
+                tick_at = tick_at.min(Instant::now() + app.next_wake());
+                redraw = true;
+            }
+        }
+    }
+    Ok(0)
 }

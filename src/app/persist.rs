@@ -210,6 +210,14 @@ impl App {
         self.refresh_home();
     }
 
+    /// Save everything the screen on top holds, the exam clock included: the process is about to end.
+    pub fn shutdown(&mut self) {
+        if let Some(Screen::Exam(e)) = self.stack.last_mut() {
+            e.clock_dirty = true;
+        }
+        self.persist();
+    }
+
     /// Write what changed on the screen on top.
     pub(super) fn persist(&mut self) {
         let Some(store) = self.store.as_mut() else {
