@@ -37,11 +37,11 @@ pub fn open_store(global: &Global) -> Result<Result<Store, String>, Error> {
     }
 }
 
-/// The history for commands that only make sense with one: every failure is an error.
+/// The history for commands that only read it: every failure is an error, and no file is created.
 pub fn require_store(global: &Global) -> Result<Store, Error> {
     let dir = store::data_dir(global.data_dir.as_deref())
         .ok_or_else(|| Error::Usage("no home folder to keep history in; pass --data-dir DIR".into()))?;
-    Ok(Store::open_dir(&dir)?)
+    Ok(Store::open_for_reading(&dir)?)
 }
 
 /// Build the app for an interactive command (without touching the terminal). `store` is `None` when

@@ -9,7 +9,7 @@ use common::*;
 use proctor::app::{Action, App, Screen};
 use proctor::cli::ExamArgs;
 use proctor::launch::{Start, build_app_seeded};
-use proctor::store::Store;
+use proctor::store::{Mode, Store};
 
 fn app_on(dir: &std::path::Path, start: Start) -> (App, std::rc::Rc<proctor::app::FakeClock>) {
     let clock = proctor::app::FakeClock::new();
@@ -160,7 +160,7 @@ fn finished_exams_reach_the_history_screen_and_open_for_review() {
     let Screen::Drill(d) = app.screen() else {
         panic!("review of due questions")
     };
-    assert_eq!((d.mode, d.queue.len()), ("review", 3));
+    assert_eq!((d.mode, d.queue.len()), (Mode::Review, 3));
 }
 
 #[test]
@@ -176,7 +176,7 @@ fn an_attempt_whose_questions_left_the_bank_still_opens() {
         };
         let id = store
             .start_attempt(&proctor::store::NewAttempt {
-                mode: "exam",
+                mode: Mode::Exam,
                 title: "Old".into(),
                 bank_code: "NET-1".into(),
                 bank_hash: "old".into(),
@@ -231,7 +231,7 @@ fn history_screen_snapshot() {
                 .collect();
             let id = store
                 .start_attempt(&proctor::store::NewAttempt {
-                    mode: "exam",
+                    mode: Mode::Exam,
                     title: "Networking Fundamentals (NET-1)".into(),
                     bank_code: "NET-1".into(),
                     bank_hash: "h".into(),

@@ -9,6 +9,7 @@ use super::{Action, Ctx, Hit, KeyContext, Transition};
 use crate::bank::Bank;
 use crate::exam::{Filters, Item, drill_order};
 use crate::score::is_correct;
+use crate::store::Mode;
 
 /// One checked answer of a drill.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,8 +35,8 @@ pub struct Drill {
     pub log: Vec<Answered>,
     pub pane: NotesPane,
     pub summary: bool,
-    /// "drill", or "review" for spaced review of wrong answers.
-    pub mode: &'static str,
+    /// A drill, or spaced review of wrong answers.
+    pub mode: Mode,
     pub seed: u64,
     /// The attempt's row in the history, and how many log entries are saved there.
     pub attempt: Option<i64>,
@@ -54,14 +55,14 @@ impl Drill {
         seen: &HashSet<String>,
     ) -> Result<Drill, String> {
         let queue = drill_order(bank, &filters, seed, seen);
-        Self::from_queue(bank, queue, title, "drill", seed)
+        Self::from_queue(bank, queue, title, Mode::Drill, seed)
     }
 
     pub fn from_queue(
         bank: &Bank,
         queue: Vec<Item>,
         title: String,
-        mode: &'static str,
+        mode: Mode,
         seed: u64,
     ) -> Result<Drill, String> {
         let Some(first) = queue.first() else {

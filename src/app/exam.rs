@@ -53,7 +53,9 @@ pub fn restore_item(
 ) -> Option<(crate::exam::Item, Vec<usize>)> {
     let question = bank.question_index(&r.question_id)?;
     let n = bank.questions[question].options.len();
-    let fits = r.option_order.len() == n && r.option_order.iter().all(|&o| o < n);
+    let mut sorted = r.option_order.clone();
+    sorted.sort_unstable();
+    let fits = sorted.iter().copied().eq(0..n);
     let order = if fits {
         r.option_order.clone()
     } else {
@@ -87,7 +89,9 @@ impl ExamSession {
     }
 
     pub fn used(&self, now: Instant) -> Duration {
-        (self.used_before + now.saturating_duration_since(self.resumed_at)).min(self.limit)
+        self.used_before
+            .saturating_add(now.saturating_duration_since(self.resumed_at))
+            .min(self.limit)
     }
 
     pub fn remaining(&self, now: Instant) -> Duration {
@@ -211,7 +215,7 @@ impl ExamSession {
             items,
             notices: Vec::new(),
         };
-        let minutes = s.time_limit_secs.unwrap_or(0).div_ceil(60) as u32;
+        let minutes = u32::try_from(s.time_limit_secs.unwrap_or(0).div_ceil(60)).unwrap_or(u32::MAX);
         let mut session = ExamSession::new(s.title.clone(), exam, minutes, now);
         session.limit = Duration::from_secs(s.time_limit_secs.unwrap_or(0));
         session.answers = answers;

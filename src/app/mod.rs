@@ -176,6 +176,10 @@ pub struct App {
     pub seen: HashSet<String>,
     /// Where sampling seeds come from: random, or fixed in tests.
     pub seeds: Cell<u64>,
+    /// Finished exams not stored yet (the history was busy or the disk full), retried on every update.
+    pub outbox: Vec<crate::store::FinishedExam>,
+    /// Quitting was asked for while a result is unsaved: ask before leaving.
+    pub confirm_quit: bool,
 }
 
 impl App {
@@ -199,6 +203,8 @@ impl App {
             save_warning: None,
             seen: HashSet::new(),
             seeds: Cell::new(rand::random()),
+            outbox: Vec::new(),
+            confirm_quit: false,
         }
     }
 
@@ -224,6 +230,9 @@ impl App {
 
     /// The key context of the current screen, for [`map_key`].
     pub fn key_context(&self) -> KeyContext {
+        if self.confirm_quit {
+            return KeyContext::Dialog;
+        }
         if self.help {
             return KeyContext::Help;
         }
@@ -253,6 +262,10 @@ impl App {
     pub fn update(&mut self, action: Action) {
         // A resize only needs the redraw that follows every action: views lay out from the frame.
         if let Action::Resize(..) = action {
+            return;
+        }
+        if self.confirm_quit {
+            self.answer_quit(action);
             return;
         }
         if self.help {
@@ -297,9 +310,18 @@ impl App {
             Screen::History(s) => s.update(action, hit, &mut cx),
         };
         let moved = !matches!(transition, Transition::Stay);
+        let exam_attempt = match self.screen() {
+            Screen::Exam(e) => e.attempt,
+            _ => None,
+        };
         // Save the screen as it is before it may be left, then whatever the new one starts.
         self.persist();
         self.apply(transition);
+        if let Some(id) = exam_attempt
+            && !matches!(self.screen(), Screen::Exam(e) if e.attempt == Some(id))
+        {
+            self.release(id);
+        }
         if moved {
             self.persist();
             self.refresh_home();
@@ -318,12 +340,39 @@ impl App {
                 if self.stack.len() > 1 {
                     self.stack.pop();
                 } else {
-                    self.quit = true;
+                    self.ask_quit();
                 }
             }
             Transition::Home => self.stack.truncate(1),
-            Transition::Quit => self.quit = true,
+            Transition::Quit => self.ask_quit(),
             Transition::Store(request) => self.store_request(request),
+        }
+    }
+
+    /// Quit, unless a result is unsaved: then ask first.
+    fn ask_quit(&mut self) {
+        if self.has_unsaved() {
+            self.confirm_quit = true;
+        } else {
+            self.quit = true;
+        }
+    }
+
+    /// The answer to "quit with a result unsaved?": yes keeps it in a pending file and quits.
+    fn answer_quit(&mut self, action: Action) {
+        match action {
+            Action::Yes => {
+                self.confirm_quit = false;
+                self.persist();
+                match self.keep_unsaved() {
+                    Ok(()) => self.quit = true,
+                    Err(why) => {
+                        self.status = Some(format!("Could not keep the result ({why}); not quitting"))
+                    }
+                }
+            }
+            Action::No | Action::Back | Action::Interrupt => self.confirm_quit = false,
+            _ => {}
         }
     }
 

@@ -17,7 +17,9 @@ use super::{App, Screen, StoreRequest};
 use crate::bank::Bank;
 use crate::exam::Item;
 use crate::score::is_correct;
-use crate::store::{NewAttempt, NewResponse, Outcome, ResponseState, Store, StoreError, Tally};
+use crate::store::{
+    FinishedExam, Mode, NewAttempt, NewResponse, Outcome, ResponseState, Store, StoreError, Tally,
+};
 
 /// How often the clock of an exam in progress is saved when nothing else changes.
 const CLOCK_SAVE: Duration = Duration::from_secs(10);
@@ -34,7 +36,7 @@ fn response(bank: &Bank, item: &Item) -> NewResponse {
 
 fn new_attempt(
     bank: &Bank,
-    mode: &'static str,
+    mode: Mode,
     title: &str,
     seed: u64,
     limit: Option<Duration>,
@@ -62,14 +64,18 @@ fn save_exam(
     let id = match e.attempt {
         Some(id) => id,
         None => {
-            // One resumable exam at a time: a new one sets the unfinished one aside.
-            if store.abandon_unfinished(&bank.code)? > 0 {
+            // One resumable exam at a time: a new one sets the unfinished one aside, unless another
+            // window is running it.
+            let set_aside = store.abandon_unfinished(&bank.code)?;
+            if set_aside.running_elsewhere > 0 {
+                *status = Some("Another window has an exam running; this one is kept apart".into());
+            } else if set_aside.abandoned > 0 {
                 *status =
                     Some("The unfinished exam was set aside; it stays in the history as abandoned".into());
             }
             let id = store.start_attempt(&new_attempt(
                 bank,
-                "exam",
+                Mode::Exam,
                 &e.title,
                 e.exam.seed,
                 Some(e.limit),
@@ -103,23 +109,9 @@ fn save_exam(
     Ok(())
 }
 
-fn finish_exam(store: &mut Store, bank: &Bank, r: &mut Results) -> Result<(), StoreError> {
-    let id = match r.attempt {
-        Some(id) => id,
-        None => {
-            let id = store.start_attempt(&new_attempt(
-                bank,
-                "exam",
-                &r.title,
-                r.seed,
-                Some(r.limit),
-                &r.items,
-            ))?;
-            r.attempt = Some(id);
-            id
-        }
-    };
-    let all: Vec<ResponseState> = (0..r.items.len())
+/// A finished exam as the history will hold it, ready to be stored now or retried later.
+fn finished_exam(bank: &Bank, r: &Results) -> FinishedExam {
+    let states = (0..r.items.len())
         .map(|k| ResponseState {
             position: k,
             chosen: r.answers[k].clone(),
@@ -127,7 +119,6 @@ fn finish_exam(store: &mut Store, bank: &Bank, r: &mut Results) -> Result<(), St
             seconds: r.spent[k].as_secs(),
         })
         .collect();
-    store.save_progress(id, &all, 0, r.used.as_secs())?;
     let s = &r.score;
     let outcome = Outcome {
         correct: s.correct,
@@ -160,9 +151,14 @@ fn finish_exam(store: &mut Store, bank: &Bank, r: &mut Results) -> Result<(), St
             .map(|(i, a)| is_correct(bank, i.question, a))
             .collect(),
     };
-    store.finish_attempt(id, &outcome, r.used.as_secs(), Utc::now())?;
-    r.saved = true;
-    Ok(())
+    FinishedExam {
+        attempt: r.attempt,
+        new: new_attempt(bank, Mode::Exam, &r.title, r.seed, Some(r.limit), &r.items),
+        states,
+        outcome,
+        used_secs: r.used.as_secs(),
+        finished_at: Utc::now(),
+    }
 }
 
 fn save_drill(
@@ -206,16 +202,60 @@ impl App {
             }
             Err(why) => self.save_warning = Some(format!("History is off ({why}); nothing will be saved")),
         }
+        if let Some(store) = self.store.as_mut() {
+            let (stored, problems) = store.store_pending();
+            if stored > 0 {
+                self.status = Some(format!(
+                    "Stored {stored} result(s) kept from a run whose save had failed"
+                ));
+            }
+            if let Some(first) = problems.into_iter().next() {
+                self.status = Some(first);
+            }
+        }
         self.persist();
         self.refresh_home();
     }
 
     /// Save everything the screen on top holds, the exam clock included: the process is about to end.
+    /// Results that still cannot be stored are kept in a pending file.
     pub fn shutdown(&mut self) {
         if let Some(Screen::Exam(e)) = self.stack.last_mut() {
             e.clock_dirty = true;
         }
         self.persist();
+        if let (Some(store), Some(Screen::Exam(e))) = (self.store.as_mut(), self.stack.last())
+            && let Some(id) = e.attempt
+        {
+            let _ = store.release(id);
+        }
+        let _ = self.keep_unsaved();
+    }
+
+    /// Whether a finished result is still waiting to be stored.
+    pub fn has_unsaved(&self) -> bool {
+        !self.outbox.is_empty()
+    }
+
+    /// Put unsaved results in a pending file beside history.db, for the next start to store.
+    pub fn keep_unsaved(&mut self) -> Result<(), String> {
+        if self.outbox.is_empty() {
+            return Ok(());
+        }
+        let Some(store) = self.store.as_ref() else {
+            return Err("no history to keep it beside".into());
+        };
+        store
+            .keep_pending(&self.outbox)
+            .map(|_| self.outbox.clear())
+            .map_err(|e| e.to_string())
+    }
+
+    /// This window no longer runs the exam with this row: another window may resume it.
+    pub(super) fn release(&mut self, attempt: i64) {
+        if let Some(store) = self.store.as_mut() {
+            let _ = store.release(attempt);
+        }
     }
 
     /// Write what changed on the screen on top.
@@ -225,18 +265,36 @@ impl App {
         };
         let now = self.clock.now();
         let bank = &self.bank;
+        if let Some(Screen::Results(r)) = self.stack.last_mut()
+            && !r.saved
+        {
+            // Queued, then stored below; the queue outlives the screen until it is stored.
+            self.outbox.push(finished_exam(bank, r));
+            r.saved = true;
+        }
         let result = match self.stack.last_mut() {
             Some(Screen::Exam(e)) => save_exam(store, bank, e, now, &mut self.status),
-            Some(Screen::Results(r)) if !r.saved => finish_exam(store, bank, r),
             Some(Screen::Drill(d)) if d.saved < d.log.len() || (d.attempt.is_none() && !d.log.is_empty()) => {
                 save_drill(store, bank, d, &mut self.seen)
             }
             _ => Ok(()),
         };
-        match result {
-            Ok(()) => self.save_warning = None,
-            Err(e) => self.save_warning = Some(format!("Last save failed, will retry: {e}")),
+        let mut failed = result.err();
+        while let Some(f) = self.outbox.first_mut() {
+            match store.record_finished(f) {
+                Ok(()) => {
+                    self.outbox.remove(0);
+                }
+                Err(e) => {
+                    failed = Some(e);
+                    break;
+                }
+            }
         }
+        self.save_warning = failed.map(|e| match self.outbox.len() {
+            0 => format!("Last save failed, will retry: {e}"),
+            n => format!("{n} result(s) not saved yet, will retry: {e}"),
+        });
     }
 
     /// Refresh the home screen's summary of the history when it is on top.
@@ -302,7 +360,7 @@ impl App {
                         })
                         .collect();
                     let title = format!("Review wrong answers ({} due)", queue.len());
-                    Drill::from_queue(bank, queue, title, "review", 0)
+                    Drill::from_queue(bank, queue, title, Mode::Review, 0)
                         .map(|d| Some(Screen::Drill(Box::new(d))))
                         .map_err(|_| "Nothing is due for review".to_string())
                 }

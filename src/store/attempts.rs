@@ -12,8 +12,27 @@ pub fn timestamp(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
+/// What kind of attempt: a timed exam, a drill, or a spaced review session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    Exam,
+    Drill,
+    Review,
+}
+
+impl Mode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Exam => "exam",
+            Mode::Drill => "drill",
+            Mode::Review => "review",
+        }
+    }
+}
+
 /// A question of a new attempt, in shown order.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NewResponse {
     pub question_id: String,
     pub pillar: String,
@@ -22,9 +41,9 @@ pub struct NewResponse {
     pub option_order: Vec<usize>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NewAttempt {
-    pub mode: &'static str,
+    pub mode: Mode,
     pub title: String,
     pub bank_code: String,
     pub bank_hash: String,
@@ -35,7 +54,7 @@ pub struct NewAttempt {
 }
 
 /// One response's changing state.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResponseState {
     pub position: usize,
     pub chosen: Vec<usize>,
@@ -52,7 +71,7 @@ pub struct Tally {
 }
 
 /// The score of a finished attempt, as stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {
     pub correct: usize,
     pub total: usize,
@@ -119,9 +138,44 @@ fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("plain data serializes")
 }
 
-fn parse<T: for<'de> Deserialize<'de> + Default>(text: Option<String>) -> T {
-    text.and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
+/// A value that is stored but makes no sense; reported as a damaged history, never a panic.
+fn damaged(column: &str, why: impl std::fmt::Display) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        0,
+        rusqlite::types::Type::Text,
+        format!("column {column}: {why}").into(),
+    )
+}
+
+/// JSON we wrote; anything else means the file was damaged or edited.
+fn parse<T: for<'de> Deserialize<'de> + Default>(row: &Row<'_>, column: &str) -> rusqlite::Result<T> {
+    match row.get::<_, Option<String>>(column)? {
+        None => Ok(T::default()),
+        Some(text) => serde_json::from_str(&text).map_err(|e| damaged(column, e)),
+    }
+}
+
+/// A count, position or number of seconds: never negative, and small enough for time arithmetic.
+pub(super) fn natural(row: &Row<'_>, column: &str) -> rusqlite::Result<u64> {
+    natural_opt(row, column)?.ok_or_else(|| damaged(column, "missing"))
+}
+
+fn natural_opt(row: &Row<'_>, column: &str) -> rusqlite::Result<Option<u64>> {
+    // Ten years of seconds is far more than any attempt; past that a value is damage, not time.
+    const MAX: i64 = 10 * 366 * 24 * 3600;
+    match row.get::<_, Option<i64>>(column)? {
+        None => Ok(None),
+        Some(v) if (0..=MAX).contains(&v) => Ok(Some(v as u64)),
+        Some(v) => Err(damaged(column, format!("{v} is out of range"))),
+    }
+}
+
+fn mode(row: &Row<'_>) -> rusqlite::Result<String> {
+    let mode: String = row.get("mode")?;
+    match mode.as_str() {
+        "exam" | "drill" | "review" => Ok(mode),
+        other => Err(damaged("mode", format!("unknown mode {other:?}"))),
+    }
 }
 
 const SUMMARY_COLUMNS: &str = "id, mode, title, bank_code, seed, started_at, finished_at, abandoned, questions, answered, \
@@ -129,7 +183,8 @@ const SUMMARY_COLUMNS: &str = "id, mode, title, bank_code, seed, started_at, fin
 
 /// Summary columns with the JSON tallies only when asked for (parsing them is most of the cost).
 const BRIEF_COLUMNS: &str = "id, mode, title, bank_code, seed, started_at, finished_at, abandoned, questions, answered, \
-     correct, scaled, passed, used_secs, time_limit_secs, CASE WHEN ?2 >= 1 THEN pillars END, CASE WHEN ?2 >= 2 THEN sections END";
+     correct, scaled, passed, used_secs, time_limit_secs, CASE WHEN ?2 >= 1 THEN pillars END AS pillars, \
+     CASE WHEN ?2 >= 2 THEN sections END AS sections";
 
 /// How much of each attempt [`Store::summaries`] reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,31 +196,46 @@ pub enum Detail {
 }
 
 fn summary(row: &Row<'_>) -> rusqlite::Result<AttemptSummary> {
-    let finished_at: Option<String> = row.get(6)?;
-    let abandoned: bool = row.get(7)?;
+    let finished_at: Option<String> = row.get("finished_at")?;
+    let abandoned: bool = row.get("abandoned")?;
     let status = match (&finished_at, abandoned) {
         (_, true) => "abandoned",
         (Some(_), _) => "finished",
         (None, _) => "in_progress",
     };
     Ok(AttemptSummary {
-        id: row.get(0)?,
-        mode: row.get(1)?,
-        title: row.get(2)?,
-        bank_code: row.get(3)?,
-        seed: row.get::<_, i64>(4)? as u64,
-        started_at: row.get(5)?,
+        id: row.get("id")?,
+        mode: mode(row)?,
+        title: row.get("title")?,
+        bank_code: row.get("bank_code")?,
+        // Any 64 bits are a seed; stored as SQLite's signed integer.
+        seed: row.get::<_, i64>("seed")? as u64,
+        started_at: row.get("started_at")?,
         finished_at,
         status,
-        questions: row.get::<_, i64>(8)? as usize,
-        answered: row.get::<_, i64>(9)? as usize,
-        correct: row.get::<_, Option<i64>>(10)?.map(|v| v as usize),
-        scaled: row.get::<_, Option<i64>>(11)?.map(|v| v as u32),
-        passed: row.get(12)?,
-        used_secs: row.get::<_, i64>(13)? as u64,
-        time_limit_secs: row.get::<_, Option<i64>>(14)?.map(|v| v as u64),
-        pillars: parse(row.get(15)?),
-        sections: parse(row.get(16)?),
+        questions: natural(row, "questions")? as usize,
+        answered: natural(row, "answered")? as usize,
+        correct: natural_opt(row, "correct")?.map(|v| v as usize),
+        scaled: natural_opt(row, "scaled")?.map(|v| v as u32),
+        passed: row.get("passed")?,
+        used_secs: natural(row, "used_secs")?,
+        time_limit_secs: natural_opt(row, "time_limit_secs")?,
+        pillars: parse(row, "pillars")?,
+        sections: parse(row, "sections")?,
+    })
+}
+
+fn response_record(r: &Row<'_>) -> rusqlite::Result<ResponseRecord> {
+    Ok(ResponseRecord {
+        position: natural(r, "position")? as usize,
+        question_id: r.get("question_id")?,
+        pillar: r.get("pillar")?,
+        section: r.get("section")?,
+        option_order: parse(r, "option_order")?,
+        chosen: parse(r, "chosen")?,
+        correct: r.get("correct")?,
+        marked: r.get("marked")?,
+        seconds: natural(r, "seconds")?,
     })
 }
 
@@ -179,17 +249,20 @@ impl Store {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(e)?;
         tx.execute(
-            "INSERT INTO attempt (mode, title, bank_code, bank_hash, seed, started_at, time_limit_secs, questions)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO attempt (mode, title, bank_code, bank_hash, seed, started_at, time_limit_secs, questions,
+                owner_pid, heartbeat)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
-                a.mode,
+                a.mode.as_str(),
                 a.title,
                 a.bank_code,
                 a.bank_hash,
                 a.seed as i64,
                 timestamp(a.started_at),
                 a.time_limit_secs.map(|s| s as i64),
-                a.responses.len() as i64
+                a.responses.len() as i64,
+                std::process::id(),
+                timestamp(Utc::now())
             ],
         )
         .map_err(e)?;
@@ -251,10 +324,16 @@ impl Store {
             }
         }
         tx.execute(
-            "UPDATE attempt SET current = ?2, used_secs = ?3,
+            "UPDATE attempt SET current = ?2, used_secs = ?3, owner_pid = ?4, heartbeat = ?5,
                 answered = (SELECT count(*) FROM response WHERE attempt_id = ?1 AND chosen <> '[]')
              WHERE id = ?1",
-            params![attempt, current as i64, used_secs as i64],
+            params![
+                attempt,
+                current as i64,
+                used_secs as i64,
+                std::process::id(),
+                timestamp(Utc::now())
+            ],
         )
         .map_err(e)?;
         tx.commit().map_err(e)
@@ -281,7 +360,7 @@ impl Store {
             })
             .map_err(e)?;
         tx.execute(
-            "UPDATE attempt SET finished_at = ?2, used_secs = ?3, correct = ?4, total = ?5, scaled = ?6, passed = ?7,
+            "UPDATE attempt SET finished_at = ?2, abandoned = 0, used_secs = ?3, correct = ?4, total = ?5, scaled = ?6, passed = ?7,
                 pass_mark = ?8, pillars = ?9, sections = ?10,
                 answered = (SELECT count(*) FROM response WHERE attempt_id = ?1 AND chosen <> '[]')
              WHERE id = ?1",
@@ -377,16 +456,43 @@ impl Store {
         tx.commit().map_err(e)
     }
 
-    /// Abandon every unfinished exam of a bank (only one exam is resumable at a time); returns how
-    /// many there were.
-    pub fn abandon_unfinished(&mut self, bank_code: &str) -> Result<usize, StoreError> {
-        self.conn
-            .execute(
-                "UPDATE attempt SET abandoned = 1
-                 WHERE bank_code = ?1 AND mode = 'exam' AND finished_at IS NULL AND abandoned = 0",
-                [bank_code],
+    /// Unfinished exams of a bank, newest first, each with whether another live Proctor runs it.
+    fn unfinished(&self, bank_code: &str) -> Result<Vec<(i64, bool)>, StoreError> {
+        let e = |e| self.err(e);
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT id, owner_pid, heartbeat FROM attempt
+                 WHERE bank_code = ?1 AND mode = 'exam' AND finished_at IS NULL AND abandoned = 0
+                 ORDER BY id DESC",
             )
-            .map_err(|e| self.err(e))
+            .map_err(e)?;
+        let rows = stmt
+            .query_map([bank_code], |r| {
+                let pid: Option<i64> = r.get("owner_pid")?;
+                let heartbeat: Option<String> = r.get("heartbeat")?;
+                Ok((
+                    r.get("id")?,
+                    owned_elsewhere(pid, heartbeat.as_deref(), Utc::now()),
+                ))
+            })
+            .map_err(e)?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(e)
+    }
+
+    /// Set aside every unfinished exam of a bank that no other live window is running (one exam is
+    /// resumable at a time). Says how many were set aside and how many run in other windows.
+    pub fn abandon_unfinished(&mut self, bank_code: &str) -> Result<SetAside, StoreError> {
+        let mut result = SetAside::default();
+        for (id, elsewhere) in self.unfinished(bank_code)? {
+            if elsewhere {
+                result.running_elsewhere += 1;
+            } else {
+                self.abandon(id)?;
+                result.abandoned += 1;
+            }
+        }
+        Ok(result)
     }
 
     /// Give up an attempt in progress; it stays in history, marked abandoned.
@@ -397,19 +503,30 @@ impl Store {
         Ok(())
     }
 
-    /// The newest exam of this bank that was neither finished nor abandoned.
-    pub fn in_progress(&self, bank_code: &str) -> Result<Option<AttemptRecord>, StoreError> {
-        let id: Option<i64> = self
-            .conn
-            .query_row(
-                "SELECT id FROM attempt WHERE bank_code = ?1 AND mode = 'exam' AND finished_at IS NULL AND abandoned = 0
-                 ORDER BY id DESC LIMIT 1",
-                [bank_code],
-                |r| r.get(0),
+    /// This window no longer runs the exam (it was left, or Proctor is closing): others may resume it.
+    pub fn release(&mut self, attempt: i64) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "UPDATE attempt SET owner_pid = NULL, heartbeat = NULL WHERE id = ?1 AND owner_pid = ?2",
+                params![attempt, std::process::id()],
             )
-            .optional()
             .map_err(|e| self.err(e))?;
-        id.map(|id| self.attempt(id)).transpose()
+        Ok(())
+    }
+
+    /// The newest exam of this bank that was neither finished nor abandoned and that no other live
+    /// window is running.
+    pub fn in_progress(&self, bank_code: &str) -> Result<Option<AttemptRecord>, StoreError> {
+        let free = self
+            .unfinished(bank_code)?
+            .into_iter()
+            .find(|(_, elsewhere)| !elsewhere);
+        free.map(|(id, _)| self.attempt(id)).transpose()
+    }
+
+    /// How many unfinished exams of this bank other live windows are running.
+    pub fn running_elsewhere(&self, bank_code: &str) -> Result<usize, StoreError> {
+        Ok(self.unfinished(bank_code)?.iter().filter(|(_, e)| *e).count())
     }
 
     pub fn attempt(&self, id: i64) -> Result<AttemptRecord, StoreError> {
@@ -422,8 +539,8 @@ impl Store {
                 |r| {
                     Ok((
                         summary(r)?,
-                        r.get::<_, String>(17)?,
-                        r.get::<_, i64>(18)? as usize,
+                        r.get::<_, String>("bank_hash")?,
+                        natural(r, "current")? as usize,
                     ))
                 },
             )
@@ -436,19 +553,7 @@ impl Store {
             )
             .map_err(e)?;
         let responses = stmt
-            .query_map([id], |r| {
-                Ok(ResponseRecord {
-                    position: r.get::<_, i64>(0)? as usize,
-                    question_id: r.get(1)?,
-                    pillar: r.get(2)?,
-                    section: r.get(3)?,
-                    option_order: parse(r.get(4)?),
-                    chosen: parse(r.get(5)?),
-                    correct: r.get(6)?,
-                    marked: r.get(7)?,
-                    seconds: r.get::<_, i64>(8)? as u64,
-                })
-            })
+            .query_map([id], response_record)
             .map_err(e)?
             .collect::<Result<Vec<_>, _>>()
             .map_err(e)?;
@@ -513,7 +618,10 @@ impl Store {
             .map_err(e)?;
         let rows = stmt
             .query_map(params![bank_code, n as i64], |r| {
-                Ok((parse::<Vec<Tally>>(r.get(0)?), parse::<Vec<Tally>>(r.get(1)?)))
+                Ok((
+                    parse::<Vec<Tally>>(r, "pillars")?,
+                    parse::<Vec<Tally>>(r, "sections")?,
+                ))
             })
             .map_err(e)?;
         let mut trend = Trend::default();
@@ -545,9 +653,9 @@ impl Store {
         let rows = stmt
             .query_map(params![bank_code, limit as i64], |r| {
                 Ok((
-                    r.get(0)?,
-                    r.get::<_, i64>(1)? as usize,
-                    r.get::<_, i64>(2)? as usize,
+                    r.get("question_id")?,
+                    natural(r, "wrong")? as usize,
+                    natural(r, "answered")? as usize,
                 ))
             })
             .map_err(e)?;
@@ -564,6 +672,47 @@ impl Store {
         let rows = stmt.query_map([bank_code], |r| r.get(0)).map_err(e)?;
         rows.collect::<Result<HashSet<_>, _>>().map_err(e)
     }
+}
+
+/// What [`Store::abandon_unfinished`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SetAside {
+    pub abandoned: usize,
+    pub running_elsewhere: usize,
+}
+
+/// How long an exam's owner may go without a heartbeat (the app saves its clock every 10 seconds)
+/// before others may take the exam over.
+const LEASE_SECS: i64 = 30;
+
+/// Whether another Proctor process that is still alive has written this exam lately.
+fn owned_elsewhere(pid: Option<i64>, heartbeat: Option<&str>, now: DateTime<Utc>) -> bool {
+    let (Some(pid), Some(heartbeat)) = (pid, heartbeat) else {
+        return false;
+    };
+    let Ok(pid) = u32::try_from(pid) else {
+        return false;
+    };
+    let fresh = DateTime::parse_from_rfc3339(heartbeat)
+        .is_ok_and(|t| (now - t.with_timezone(&Utc)).num_seconds() < LEASE_SECS);
+    pid != std::process::id() && fresh && process_alive(pid)
+}
+
+#[cfg(unix)]
+fn process_alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // Signal 0 checks that the process exists without touching it; EPERM means it exists as another user.
+    // SAFETY: kill with signal 0 sends nothing and has no memory effects.
+    let rc = unsafe { libc::kill(pid, 0) };
+    rc == 0 || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM)
+}
+
+/// Without a cheap portable check the heartbeat alone decides.
+#[cfg(not(unix))]
+fn process_alive(_pid: u32) -> bool {
+    true
 }
 
 fn merge(into: &mut Vec<Tally>, from: Vec<Tally>) {

@@ -5,6 +5,7 @@
 
 mod attempts;
 mod export;
+mod pending;
 mod review;
 
 use std::path::{Path, PathBuf};
@@ -13,10 +14,11 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use attempts::{
-    AttemptRecord, AttemptSummary, Detail, NewAttempt, NewResponse, Outcome, ResponseRecord, ResponseState,
-    Tally, Trend, timestamp,
+    AttemptRecord, AttemptSummary, Detail, Mode, NewAttempt, NewResponse, Outcome, ResponseRecord,
+    ResponseState, SetAside, Tally, Trend, timestamp,
 };
 pub use export::{ExportError, ExportFormat};
+pub use pending::FinishedExam;
 pub use review::DueCard;
 
 pub const FILE_NAME: &str = "history.db";
@@ -82,7 +84,69 @@ const MIGRATIONS: &[&str] = &[
         FROM response r JOIN attempt a ON a.id = r.attempt_id
         WHERE r.correct IS NOT NULL AND a.finished_at IS NOT NULL
         GROUP BY a.bank_code, r.question_id;",
+    // 3: the live owner of an exam in progress (process id and heartbeat), so another window never
+    // sets it aside.
+    "ALTER TABLE attempt ADD COLUMN owner_pid INTEGER;
+    ALTER TABLE attempt ADD COLUMN heartbeat TEXT;",
 ];
+
+/// Every table and column the code reads or writes.
+const SCHEMA: &[(&str, &[&str])] = &[
+    (
+        "attempt",
+        &[
+            "id",
+            "mode",
+            "title",
+            "bank_code",
+            "bank_hash",
+            "seed",
+            "started_at",
+            "finished_at",
+            "abandoned",
+            "time_limit_secs",
+            "used_secs",
+            "questions",
+            "answered",
+            "current",
+            "correct",
+            "total",
+            "scaled",
+            "passed",
+            "pass_mark",
+            "pillars",
+            "sections",
+            "owner_pid",
+            "heartbeat",
+        ],
+    ),
+    (
+        "response",
+        &[
+            "attempt_id",
+            "position",
+            "question_id",
+            "pillar",
+            "section",
+            "option_order",
+            "chosen",
+            "correct",
+            "marked",
+            "seconds",
+        ],
+    ),
+    ("card", &["bank_code", "question_id", "due", "state"]),
+    (
+        "question_stat",
+        &["bank_code", "question_id", "answered", "wrong"],
+    ),
+];
+
+/// A full integrity check (indexes against tables too) up to this size; past it only pages are checked.
+const FULL_CHECK_MAX_BYTES: u64 = 64 << 20;
+
+/// How long the app's writes wait for another writer before failing (and being retried next tick).
+const APP_BUSY_TIMEOUT: Duration = Duration::from_millis(50);
 
 /// The schema version this Proctor writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -109,6 +173,10 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{path}: another Proctor is writing the history; will retry")]
+    Busy { path: String },
+    #[error("{path}: the disk is full; free some space and Proctor will retry")]
+    Full { path: String },
     #[error("{path}: {source}")]
     Sqlite {
         path: String,
@@ -137,29 +205,85 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Open (creating the folder and file on first use) the history in `dir`.
-    /// Open for the app, which writes as it goes: every page is checked first (`PRAGMA quick_check`),
-    /// so a damaged file is reported before anything is written to it.
+    /// Open for the app, which writes as it goes (creating the folder and file on first use): the
+    /// file is checked first (every page and index, and the schema), so a damaged file is reported
+    /// before anything is written to it. Writes wait for another writer only briefly: the app retries
+    /// on its next tick instead of freezing a frame.
     pub fn open_dir_checked(dir: &Path) -> Result<Store, StoreError> {
         let store = Store::open_dir(dir)?;
         store.verify()?;
+        store
+            .conn
+            .busy_timeout(APP_BUSY_TIMEOUT)
+            .map_err(|e| store.err(e))?;
         Ok(store)
     }
 
-    /// Check every page of the file.
+    /// For commands that only read: the history in `dir`, or an empty one in memory when there is no
+    /// file yet. Nothing is created, and a file that is not a Proctor history is refused and left as it is.
+    pub fn open_for_reading(dir: &Path) -> Result<Store, StoreError> {
+        let folder_error = |source| StoreError::Folder {
+            path: dir.display().to_string(),
+            source,
+        };
+        if dir.exists() && !dir.is_dir() {
+            return Err(folder_error(std::io::Error::other("it is not a folder")));
+        }
+        let path = dir.join(FILE_NAME);
+        match std::fs::symlink_metadata(&path) {
+            Ok(_) => return Store::open(&path),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(folder_error(e)),
+        }
+        let conn = Connection::open_in_memory().map_err(|e| classify(&path.display().to_string(), e))?;
+        let mut store = Store { conn, path };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Check the file: every page, and every index against its table while that is cheap (a full
+    /// `integrity_check`), besides the schema `open` already checked.
     pub fn verify(&self) -> Result<(), StoreError> {
+        let size = std::fs::metadata(&self.path).map(|m| m.len()).unwrap_or(0);
+        let check = if size <= FULL_CHECK_MAX_BYTES {
+            "PRAGMA integrity_check(1)"
+        } else {
+            "PRAGMA quick_check(1)"
+        };
         let ok: String = self
             .conn
-            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+            .query_row(check, [], |r| r.get(0))
             .map_err(|e| self.err(e))?;
-        if ok == "ok" {
-            Ok(())
-        } else {
-            Err(StoreError::Corrupt {
-                path: self.path.display().to_string(),
-                detail: ok,
-            })
+        if ok == "ok" { Ok(()) } else { Err(self.corrupt(ok)) }
+    }
+
+    fn corrupt(&self, detail: impl Into<String>) -> StoreError {
+        StoreError::Corrupt {
+            path: self.path.display().to_string(),
+            detail: detail.into(),
         }
+    }
+
+    /// The tables and columns this Proctor reads and writes, checked before anything is written, so a
+    /// file whose schema was damaged is refused instead of failing later on a missing column.
+    fn check_schema(&self) -> Result<(), StoreError> {
+        for (table, columns) in SCHEMA {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT name FROM pragma_table_info(?1)")
+                .map_err(|e| self.err(e))?;
+            let have: Vec<String> = stmt
+                .query_map([table], |r| r.get(0))
+                .and_then(|rows| rows.collect())
+                .map_err(|e| self.err(e))?;
+            if have.is_empty() {
+                return Err(self.corrupt(format!("table {table} is missing")));
+            }
+            if let Some(missing) = columns.iter().find(|c| !have.iter().any(|h| h == *c)) {
+                return Err(self.corrupt(format!("table {table} has no column {missing}")));
+            }
+        }
+        Ok(())
     }
 
     pub fn open_dir(dir: &Path) -> Result<Store, StoreError> {
@@ -172,6 +296,7 @@ impl Store {
 
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let shown = path.display().to_string();
+        check_header(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -209,6 +334,7 @@ impl Store {
         if version < SCHEMA_VERSION {
             store.migrate()?;
         }
+        store.check_schema()?;
         store.probe()?;
         Ok(store)
     }
@@ -259,17 +385,66 @@ impl Store {
     }
 }
 
+/// A file that exists must be empty (SQLite starts it) or begin with SQLite's header; anything else
+/// is refused and left byte for byte, whatever its size. Special files are refused too: reading a FIFO
+/// or a device would hang or never end.
+fn check_header(path: &Path) -> Result<(), StoreError> {
+    let not_ours = |detail: &str| StoreError::NotADatabase {
+        path: path.display().to_string(),
+        detail: detail.to_string(),
+    };
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(StoreError::Folder {
+                path: path.display().to_string(),
+                source,
+            });
+        }
+    };
+    if !meta.is_file() {
+        return Err(not_ours("not a regular file"));
+    }
+    if meta.len() == 0 {
+        return Ok(());
+    }
+    let mut head = [0u8; 16];
+    let read = std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+        .map_err(|source| StoreError::Folder {
+            path: path.display().to_string(),
+            source,
+        })?;
+    if read < head.len() || &head != b"SQLite format 3\0" {
+        return Err(not_ours("it does not start with the SQLite header"));
+    }
+    Ok(())
+}
+
+/// Turn a SQLite error into what the user can do about it. A value that cannot be read as what the
+/// schema says, a missing table or column, or any other failure of a statement we wrote means the file
+/// was damaged (or edited by hand): the message says to move it aside, never a raw SQLite message.
 fn classify(path: &str, e: rusqlite::Error) -> StoreError {
     let path = path.to_string();
-    match e.sqlite_error_code() {
+    let code = e.sqlite_error_code();
+    match code {
         Some(ErrorCode::NotADatabase) => StoreError::NotADatabase {
             path,
             detail: e.to_string(),
         },
-        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy { path },
+        Some(ErrorCode::DiskFull) => StoreError::Full { path },
+        Some(
+            ErrorCode::CannotOpen
+            | ErrorCode::ReadOnly
+            | ErrorCode::PermissionDenied
+            | ErrorCode::SystemIoFailure
+            | ErrorCode::OutOfMemory,
+        ) => StoreError::Sqlite { path, source: e },
+        _ => StoreError::Corrupt {
             path,
             detail: e.to_string(),
         },
-        _ => StoreError::Sqlite { path, source: e },
     }
 }

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use rs_fsrs::{Card, FSRS, Parameters, Rating};
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::attempts::timestamp;
+use super::attempts::{natural, timestamp};
 use super::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,7 +74,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT c.question_id, c.due, coalesce(s.wrong, 0), coalesce(s.answered, 0)
+                "SELECT c.question_id, c.due, coalesce(s.wrong, 0) AS wrong, coalesce(s.answered, 0) AS answered
                  FROM card c LEFT JOIN question_stat s USING (bank_code, question_id)
                  WHERE c.bank_code = ?1 AND c.due <= ?2 ORDER BY c.due, c.question_id",
             )
@@ -82,10 +82,10 @@ impl Store {
         let rows = stmt
             .query_map(params![bank_code, timestamp(now)], |r| {
                 Ok(DueCard {
-                    question_id: r.get(0)?,
-                    due: r.get(1)?,
-                    wrong: r.get::<_, i64>(2)? as usize,
-                    answered: r.get::<_, i64>(3)? as usize,
+                    question_id: r.get("question_id")?,
+                    due: r.get("due")?,
+                    wrong: natural(r, "wrong")? as usize,
+                    answered: natural(r, "answered")? as usize,
                 })
             })
             .map_err(e)?;

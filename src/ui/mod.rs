@@ -16,7 +16,7 @@ mod review;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
@@ -39,6 +39,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         too_small(area, buf);
         return;
     }
+    // A failed save is shown on every screen until a save succeeds; home and the exam show it in place.
+    let full = area;
+    let area = match (&app.save_warning, app.screen()) {
+        (Some(w), screen) if !matches!(screen, Screen::Home(_) | Screen::Exam(_)) => {
+            let [rest, line] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
+            Paragraph::new(Line::styled(format!(" ⚠ {w}"), app.theme.warn())).render(line, buf);
+            rest
+        }
+        _ => area,
+    };
     let help = match app.screen() {
         Screen::Home(_) => {
             home::render(app, area, buf);
@@ -83,6 +93,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     };
     if app.help {
         widgets::help_overlay(area, buf, help, app.theme);
+    }
+    if app.confirm_quit {
+        let t = app.theme;
+        let lines = vec![
+            Line::from(strings::UNSAVED_QUIT),
+            Line::from(""),
+            widgets::choices(t, &[("y", "quit, keep it for the next start"), ("n", "stay")]),
+        ];
+        widgets::dialog(full, buf, "A result is not saved yet", lines, t);
     }
 }
 
