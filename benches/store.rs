@@ -22,7 +22,7 @@ fn generate(dir: &Path, bank: &proctor::bank::Bank) {
         let started = t0 + Duration::minutes(a as i64 * 90);
         let id = store
             .start_attempt(&NewAttempt {
-                mode: "exam",
+                mode: proctor::store::Mode::Exam,
                 title: "Generated".into(),
                 bank_code: bank.code.clone(),
                 bank_hash: "bench".into(),
@@ -118,7 +118,7 @@ fn history(c: &mut Criterion) {
     let q = &bank.questions[0];
     let id = store
         .start_attempt(&NewAttempt {
-            mode: "exam",
+            mode: proctor::store::Mode::Exam,
             title: "In progress".into(),
             bank_code: bank.code.clone(),
             bank_hash: "bench".into(),

@@ -444,7 +444,26 @@ fn classify(path: &str, e: rusqlite::Error) -> StoreError {
         ) => StoreError::Sqlite { path, source: e },
         _ => StoreError::Corrupt {
             path,
-            detail: e.to_string(),
+            detail: damage(&e),
         },
+    }
+}
+
+/// What is wrong with a value, in words rather than SQLite's column indexes.
+fn damage(e: &rusqlite::Error) -> String {
+    use rusqlite::Error as E;
+    match e {
+        E::FromSqlConversionFailure(_, _, why) => {
+            let why = why.to_string();
+            if why.starts_with("column ") {
+                why
+            } else {
+                format!("a stored value cannot be read: {why}")
+            }
+        }
+        E::InvalidColumnType(_, name, found) => format!("column {name} holds {found} where it should not"),
+        E::IntegralValueOutOfRange(_, v) => format!("a stored number ({v}) is out of range"),
+        E::Utf8Error(..) => "a stored text is not valid UTF-8".into(),
+        other => other.to_string(),
     }
 }

@@ -301,3 +301,57 @@ fn a_dumb_terminal_is_refused() {
         t.screen()
     );
 }
+
+/// A result finished while another process holds the history's write lock: a warning, no freeze,
+/// and the result is stored once the lock is gone.
+#[test]
+fn a_locked_history_warns_then_stores_the_result_when_free() {
+    let data = tempfile::tempdir().unwrap();
+    let mut t = Term::proctor(data.path(), &["exam", "--questions", "3", "--seed", "1"], 100, 30);
+    t.wait_for("Question 1 of 3");
+    t.keys(&["a"]);
+    let held = rusqlite::Connection::open(data.path().join("history.db")).unwrap();
+    held.execute_batch("BEGIN IMMEDIATE").unwrap();
+    t.keys(&["s", "y"]);
+    t.wait_for("1 result(s) not saved yet, will retry");
+    t.keys(&["h"]);
+    t.wait_for("not saved yet");
+    drop(held);
+    t.wait_until("the warning to clear", |s| {
+        !s.contents().contains("not saved yet")
+    });
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), 0);
+    let (_, json) = proctor(data.path(), &["history", "--json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(doc[0]["status"], "finished", "{json}");
+}
+
+/// Two windows on one data folder: the second starts its own exam at once with a one-line notice,
+/// and each stores its own finished result.
+#[test]
+fn two_windows_each_keep_their_own_exam() {
+    let data = tempfile::tempdir().unwrap();
+    let mut first = Term::proctor(data.path(), &["exam", "--questions", "3", "--seed", "1"], 100, 30);
+    first.wait_for("Question 1 of 3");
+    first.keys(&["a"]);
+    let mut second = Term::proctor(data.path(), &["exam", "--questions", "3", "--seed", "2"], 100, 30);
+    second.wait_for("Another window has an exam running; this one is kept apart");
+    for t in [&mut first, &mut second] {
+        t.keys(&["s", "y"]);
+        t.wait_for("Correct");
+        t.keys(&["h"]);
+        t.wait_for("Full mock exam");
+        t.keys(&["q"]);
+        assert_eq!(t.wait_exit(), 0);
+    }
+    let (_, json) = proctor(data.path(), &["history", "--json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let statuses: Vec<&str> = doc
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["finished", "finished"], "{json}");
+}
