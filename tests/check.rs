@@ -100,7 +100,7 @@ const FAULTS: &[(&str, &str)] = &[
     ),
     (
         "negative-weight",
-        "bank.toml:12:10: error: pillar weight must be 0 or more, found -3",
+        "bank.toml:12:10: error: pillar weight must be from 0 to 1000000, found -3",
     ),
     (
         "pass-mark-range",

@@ -196,3 +196,21 @@ fn no_color_uses_no_colours_but_keeps_symbols() {
     let text = format!("{}", terminal.backend());
     assert!(text.contains("FAIL"), "the verdict is in words");
 }
+
+/// Notes whose heading levels never repeat: Space on every field of the custom form, the drill picker
+/// and the notes browser work on a bank with no notes sections.
+#[test]
+fn a_bank_without_notes_sections() {
+    let (mut app, _) = app_with(bank("flat"), Start::Home);
+    press(&mut app, "c");
+    for _ in 0..6 {
+        press(&mut app, "<Space><Down><Space><Up><Tab>");
+    }
+    snap_both("flat_custom_form", &app);
+    let (mut app, _) = app_with(bank("flat"), Start::Drill(None));
+    press(&mut app, "<Down><Down><Down><Space><Enter>");
+    snap_both("flat_drill", &app);
+    let (mut app, _) = app_with(bank("flat"), Start::Notes(None));
+    press(&mut app, "<Down><Down><Enter><Down>");
+    let _ = render(&app, 80, 24);
+}

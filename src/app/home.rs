@@ -365,15 +365,18 @@ impl CustomForm {
             Field::Pillars => {
                 if !move_cursor(&mut self.pillar_cursor, self.pillars.len(), action)
                     && action == Action::Toggle
+                    && let Some(on) = self.pillars.get_mut(self.pillar_cursor)
                 {
-                    self.pillars[self.pillar_cursor] ^= true;
+                    *on ^= true;
                 }
             }
             Field::Sections => {
                 if !move_cursor(&mut self.section_cursor, self.sections.len(), action)
                     && action == Action::Toggle
+                    && let Some((_, on)) = self.sections.get_mut(self.section_cursor)
                 {
-                    self.sections[self.section_cursor].1 ^= true;
+                    // Notes whose heading levels never repeat have no sections to pick.
+                    *on ^= true;
                 }
             }
         }

@@ -3,6 +3,7 @@
 
 mod raw;
 mod summary;
+mod text;
 mod validate;
 
 use std::borrow::Cow;
@@ -171,8 +172,12 @@ pub(crate) struct RawFile<'a> {
     pub bytes: Cow<'a, [u8]>,
 }
 
-/// The manifest and question files of a bank, or a diagnostic saying why they cannot be listed.
-fn read_bank_files(source: &BankSource) -> Result<(RawFile<'static>, Vec<RawFile<'static>>), Diagnostic> {
+/// The manifest and question files of a bank, with a diagnostic for each question file that could not
+/// be read (the others are still checked), or one diagnostic saying why the bank cannot be read at all.
+#[allow(clippy::type_complexity)]
+fn read_bank_files(
+    source: &BankSource,
+) -> Result<(RawFile<'static>, Vec<RawFile<'static>>, Vec<Diagnostic>), Diagnostic> {
     match source {
         BankSource::Bundled => {
             let mut manifest = None;
@@ -197,7 +202,7 @@ fn read_bank_files(source: &BankSource) -> Result<(RawFile<'static>, Vec<RawFile
                     "the bundled bank has no manifest; rebuild Proctor",
                 )
             })?;
-            Ok((manifest, questions))
+            Ok((manifest, questions, Vec::new()))
         }
         BankSource::Dir(dir) => {
             let shown = dir.display().to_string();
@@ -207,22 +212,23 @@ fn read_bank_files(source: &BankSource) -> Result<(RawFile<'static>, Vec<RawFile
                     &format!("cannot read the bank folder: {e} (pass a folder that holds bank.toml)"),
                 )
             })?;
-            let mut names: Vec<String> = entries
+            // Every entry named *.toml, whatever it is: a folder, FIFO or dangling link is reported,
+            // never skipped. Names are kept as the OS gives them, so any name can be read.
+            let mut names: Vec<std::ffi::OsString> = entries
                 .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".toml"))
+                .map(|e| e.file_name())
+                .filter(|n| Path::new(n).extension().is_some_and(|x| x == "toml"))
                 .collect();
             names.sort();
-            let read = |name: &str| -> Result<RawFile<'static>, Diagnostic> {
+            let read = |name: &std::ffi::OsStr| -> Result<RawFile<'static>, Diagnostic> {
                 let path = dir.join(name);
                 let shown = path.display().to_string();
-                std::fs::read(&path)
+                read_regular(&path)
                     .map(|bytes| RawFile {
                         path: shown.clone(),
                         bytes: Cow::Owned(bytes),
                     })
-                    .map_err(|e| error_at(&shown, &format!("cannot read: {e}")))
+                    .map_err(|why| error_at(&shown, &format!("cannot read: {why}")))
             };
             if !names.iter().any(|n| n == "bank.toml") {
                 return Err(error_at(
@@ -230,15 +236,50 @@ fn read_bank_files(source: &BankSource) -> Result<(RawFile<'static>, Vec<RawFile
                     "no manifest: a bank folder needs a bank.toml (see docs/bank-format.md)",
                 ));
             }
-            let manifest = read("bank.toml")?;
-            let questions = names
-                .iter()
-                .filter(|n| *n != "bank.toml")
-                .map(|n| read(n))
-                .collect::<Result<Vec<_>, _>>()?;
-            Ok((manifest, questions))
+            let manifest = read("bank.toml".as_ref())?;
+            let (mut questions, mut problems) = (Vec::new(), Vec::new());
+            for name in names.iter().filter(|n| *n != "bank.toml") {
+                match read(name) {
+                    Ok(file) => questions.push(file),
+                    Err(d) => problems.push(d),
+                }
+            }
+            Ok((manifest, questions, problems))
         }
     }
+}
+
+/// Bank files larger than this are refused: no real bank comes near it, and a device such as
+/// /dev/zero would otherwise be read forever.
+const MAX_FILE_BYTES: u64 = 16 << 20;
+
+/// Read a regular file (following symbolic links), refusing anything else and anything too large.
+fn read_regular(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
+    if meta.is_dir() {
+        return Err("it is a folder, not a file".into());
+    }
+    if !meta.is_file() {
+        return Err("not a regular file (a FIFO, socket or device); point at a regular file".into());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "{} bytes is more than the {} MiB a bank file may hold",
+            meta.len(),
+            MAX_FILE_BYTES >> 20
+        ));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes))
+        .map_err(|e| io_reason(&e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "more than the {} MiB a bank file may hold",
+            MAX_FILE_BYTES >> 20
+        ));
+    }
+    Ok(bytes)
 }
 
 /// Read a notes file named relative to the manifest (or given on the command line).
@@ -266,7 +307,7 @@ fn read_notes(source: &BankSource, manifest_path: &str, relative: &str) -> (Stri
             // Show `questions/../assets/notes.md` as `assets/notes.md`; the path still reads the same file
             // unless a symlink sits in between, which is why the read uses the joined path.
             let shown = normalize(&path);
-            (shown, std::fs::read(&path).map_err(|e| io_reason(&e)))
+            (shown, read_regular(&path))
         }
     }
 }
@@ -309,7 +350,7 @@ fn error_at(file: &str, message: &str) -> Diagnostic {
 
 /// Load and validate a bank, collecting every problem rather than stopping at the first.
 pub fn load(options: &LoadOptions) -> Loaded {
-    let (manifest, files) = match read_bank_files(&options.source) {
+    let (manifest, files, unreadable) = match read_bank_files(&options.source) {
         Ok(found) => found,
         Err(d) => {
             return Loaded {
@@ -321,14 +362,20 @@ pub fn load(options: &LoadOptions) -> Loaded {
     };
     let notes_override = options.notes.as_ref().map(|p| {
         let shown = p.display().to_string();
-        (shown, std::fs::read(p).map_err(|e| io_reason(&e)))
+        (shown, read_regular(p))
     });
-    validate::run(
+    let mut loaded = validate::run(
         manifest,
         files,
         |manifest_path, relative| read_notes(&options.source, manifest_path, relative),
         notes_override,
-    )
+    );
+    if !unreadable.is_empty() {
+        loaded.bank = None;
+        loaded.summary = None;
+        loaded.diagnostics.splice(0..0, unreadable);
+    }
+    loaded
 }
 
 /// Load a bank and turn errors into [`crate::Error::InvalidBank`]; warnings are dropped.

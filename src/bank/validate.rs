@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 
-use super::{Bank, Loaded, Pillar, Question, QuestionOption, RawFile, Summary, raw};
+use super::{Bank, Loaded, Pillar, Question, QuestionOption, RawFile, Summary, raw, text};
 use crate::diag::{Diagnostic, LineIndex, Severity, byte_pos};
 use crate::exam::apportion;
 use crate::notes::{Notes, RefError};
@@ -60,10 +60,19 @@ fn parse<T: DeserializeOwned>(path: &str, text: &str, out: &mut Vec<Diagnostic>)
     match toml::from_str::<T>(text) {
         Ok(value) => Some(value),
         Err(e) => {
-            let message = e.message().trim().replace('\n', " ");
+            let raw = e.message().trim().replace('\n', " ");
+            let index = LineIndex::new(text);
+            let (pos, message) = match e.span() {
+                Some(s) => (
+                    index.pos(s.start),
+                    text::toml_message(&raw, text.get(s.start..).unwrap_or("")),
+                ),
+                // Only a nesting limit has no position: point at the most nested line.
+                None => ((text::deepest_line(text) + 1, 1), text::toml_message(&raw, "")),
+            };
             out.push(Diagnostic {
                 file: path.to_string(),
-                pos: e.span().map(|s| LineIndex::new(text).pos(s.start)),
+                pos: Some(pos),
                 severity: Severity::Error,
                 message,
             });
@@ -72,11 +81,47 @@ fn parse<T: DeserializeOwned>(path: &str, text: &str, out: &mut Vec<Diagnostic>)
     }
 }
 
+/// Text that must show something and hold no control character but newline and tab; `Some(what)` is
+/// the error, worded with `what` ("prompt", "option text", ...).
+fn text_problem(value: &str, what: &str) -> Option<String> {
+    if text::is_blank(value) {
+        return Some(format!("{what} is empty"));
+    }
+    text::control_char(value).map(|c| {
+        format!("{what} contains a control character ({c}); only newline and tab may appear in text")
+    })
+}
+
 fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Limits on the manifest's numbers: far past any real exam, small enough that arithmetic on them never
+/// overflows or wraps.
+const MAX_EXAM_QUESTIONS: u32 = 10_000;
+const MAX_EXAM_MINUTES: u32 = 10_000;
+const MAX_WEIGHT: u32 = 1_000_000;
+
+/// A number checked against its range, reported with its location when outside (then 0).
+fn in_range(
+    v: &Spanned<i64>,
+    what: &str,
+    min: u32,
+    max: u32,
+    f: &FileDiags<'_>,
+    out: &mut Vec<Diagnostic>,
+) -> u32 {
+    let value = *v.get_ref();
+    match u32::try_from(value) {
+        Ok(n) if (min..=max).contains(&n) => n,
+        _ => {
+            out.push(f.error(v, format!("{what} must be from {min} to {max}, found {value}")));
+            0
+        }
+    }
 }
 
 /// The checked manifest.
@@ -93,19 +138,13 @@ struct Exam {
 
 fn check_manifest(m: raw::Manifest, f: &FileDiags<'_>, out: &mut Vec<Diagnostic>) -> (Exam, Vec<Pillar>) {
     let e = m.exam.into_inner();
-    for (value, what) in [(&e.name, "name"), (&e.code, "code")] {
-        if value.get_ref().trim().is_empty() {
-            out.push(f.error(value, format!("exam {what} is empty")));
+    for (value, what) in [(&e.name, "exam name"), (&e.code, "exam code")] {
+        if let Some(problem) = text_problem(value.get_ref(), what) {
+            out.push(f.error(value, problem));
         }
     }
-    let positive = |v: &Spanned<i64>, what: &str, out: &mut Vec<Diagnostic>| {
-        if *v.get_ref() < 1 {
-            out.push(f.error(v, format!("{what} must be at least 1, found {}", v.get_ref())));
-        }
-        u32::try_from(*v.get_ref()).unwrap_or(0)
-    };
-    let questions = positive(&e.questions, "questions", out);
-    let minutes = positive(&e.minutes, "minutes", out);
+    let questions = in_range(&e.questions, "questions", 1, MAX_EXAM_QUESTIONS, f, out);
+    let minutes = in_range(&e.minutes, "minutes", 1, MAX_EXAM_MINUTES, f, out);
     let pass = *e.pass_mark.get_ref();
     if !(100..=1000).contains(&pass) {
         out.push(f.error(
@@ -120,7 +159,7 @@ fn check_manifest(m: raw::Manifest, f: &FileDiags<'_>, out: &mut Vec<Diagnostic>
         let p = p.into_inner();
         let id = p.id.get_ref().clone();
         if !is_valid_id(&id) {
-            out.push(f.error(&p.id, format!("pillar id \"{id}\" may only use a-z, 0-9 and -")));
+            out.push(f.error(&p.id, format!("pillar id {id:?} may only use a-z, 0-9 and -")));
         }
         if let Some(first) = seen.get(&id) {
             let (l, c) = f.index.pos(*first);
@@ -137,18 +176,12 @@ fn check_manifest(m: raw::Manifest, f: &FileDiags<'_>, out: &mut Vec<Diagnostic>
         if p.name.get_ref().trim().is_empty() {
             out.push(f.error(&p.name, format!("pillar \"{id}\" has an empty name")));
         }
-        let weight = *p.weight.get_ref();
-        if weight < 0 {
-            out.push(f.error(
-                &p.weight,
-                format!("pillar weight must be 0 or more, found {weight}"),
-            ));
-        }
+        let weight = in_range(&p.weight, "pillar weight", 0, MAX_WEIGHT, f, out);
         pillar_offsets.push(p.id.span().start);
         pillars.push(Pillar {
             id,
             name: p.name.into_inner(),
-            weight: u32::try_from(weight).unwrap_or(0),
+            weight,
         });
     }
     if pillars.is_empty() {
@@ -177,6 +210,9 @@ struct Context<'a> {
     seen_ids: HashMap<String, String>,
 }
 
+/// Options checked one by one; a question may have 6, so more is already an error.
+const MAX_OPTIONS_CHECKED: usize = 16;
+
 fn check_question(
     q: raw::Question,
     f: &FileDiags<'_>,
@@ -188,7 +224,7 @@ fn check_question(
     if !is_valid_id(&id) {
         out.push(f.error(
             &q.id,
-            format!("question id \"{id}\" may only use a-z, 0-9 and - (and not be empty)"),
+            format!("question id {id:?} may only use a-z, 0-9 and - (and not be empty)"),
         ));
     }
     let (l, c) = f.index.pos(q.id.span().start);
@@ -249,13 +285,18 @@ fn check_question(
     {
         out.push(f.error(d, format!("difficulty must be 1, 2 or 3, found {value}")));
     }
-    if q.prompt.get_ref().trim().is_empty() {
-        out.push(f.error(&q.prompt, "prompt is empty".into()));
+    if let Some(problem) = text_problem(q.prompt.get_ref(), "prompt") {
+        out.push(f.error(&q.prompt, problem));
     }
     if let Some(e) = &q.explanation
-        && e.get_ref().trim().is_empty()
+        && let Some(problem) = text_problem(e.get_ref(), "explanation")
     {
-        out.push(f.error(e, "explanation is empty; write one or remove the key".into()));
+        let hint = if text::is_blank(e.get_ref()) {
+            "; write one or remove the key"
+        } else {
+            ""
+        };
+        out.push(f.error(e, format!("{problem}{hint}")));
     }
     let n = q.option.len();
     if !(2..=6).contains(&n) {
@@ -279,22 +320,31 @@ fn check_question(
             format!("every option of question \"{id}\" is correct; at least one must be wrong"),
         ));
     }
-    for (i, o) in q.option.iter().enumerate() {
+    // Past the most a question can show, its options are not checked one by one: the count error says
+    // it all, and checking 100,000 options would only be slow.
+    let mut texts: HashMap<&str, usize> = HashMap::new();
+    for (i, o) in q.option.iter().enumerate().take(MAX_OPTIONS_CHECKED) {
         let text = o.text.get_ref().trim();
-        if text.is_empty() {
-            out.push(f.error(&o.text, "option text is empty".into()));
-        } else if let Some(first) = q.option[..i].iter().position(|p| p.text.get_ref().trim() == text) {
-            let letter = char::from(b'A' + first as u8);
+        if let Some(problem) = text_problem(text, "option text") {
+            out.push(f.error(&o.text, problem));
+        } else if let Some(&first) = texts.get(text) {
             out.push(f.error(
                 &o.text,
-                format!("duplicate option text (same as option {letter})"),
+                format!(
+                    "duplicate option text (same as option {})",
+                    crate::print::letter(first)
+                ),
             ));
+        } else {
+            texts.insert(text, i);
         }
-        if o.why.get_ref().trim().is_empty() {
-            out.push(f.error(
-                &o.why,
-                "why is empty; say why this option is right or wrong".into(),
-            ));
+        if let Some(problem) = text_problem(o.why.get_ref(), "why") {
+            let hint = if text::is_blank(o.why.get_ref()) {
+                "; say why this option is right or wrong"
+            } else {
+                ""
+            };
+            out.push(f.error(&o.why, format!("{problem}{hint}")));
         }
     }
     if out.len() > before {
@@ -389,6 +439,7 @@ pub(super) fn run(
         seen_ids: HashMap::new(),
     };
     let mut questions = Vec::new();
+    let mut written = 0;
     for file in &files {
         let Some(text) = decode(file, &mut out) else {
             continue;
@@ -408,6 +459,7 @@ pub(super) fn run(
                 message: "no [[question]] in this file".into(),
             });
         }
+        written += raw.question.len();
         for q in raw.question {
             if let Some(q) = check_question(q, &f, &mut cx, &mut out) {
                 questions.push(q);
@@ -415,6 +467,13 @@ pub(super) fn run(
         }
     }
 
+    if written == 0 && !out.iter().any(|d| d.severity == Severity::Error) {
+        out.push(file_error(
+            &manifest.path,
+            "the bank has no questions: add [[question]] tables to .toml files beside bank.toml (see docs/bank-format.md)"
+                .into(),
+        ));
+    }
     let has_errors = out.iter().any(|d| d.severity == Severity::Error);
     let (Some((exam, pillars)), Some((notes, notes_file)), false) = (checked, notes, has_errors) else {
         return Loaded {

@@ -218,6 +218,10 @@ fn checklist(
         .title(Span::styled(format!(" {title} "), title_style));
     let inner = block.inner(area);
     block.render(area, buf);
+    if items.is_empty() {
+        Paragraph::new(Line::styled(" None in this bank", t.dim())).render(inner, buf);
+        return;
+    }
     let lines = items
         .iter()
         .map(|(name, on)| Line::from(format!("{} {name}", if *on { "[x]" } else { "[ ]" })))
