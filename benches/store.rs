@@ -29,6 +29,7 @@ fn generate(dir: &Path, bank: &proctor::bank::Bank) {
                 seed: a as u64,
                 time_limit_secs: Some(7800),
                 started_at: started,
+                form: None,
                 responses: qs
                     .iter()
                     .map(|q| NewResponse {
@@ -52,6 +53,7 @@ fn generate(dir: &Path, bank: &proctor::bank::Bank) {
         let results: Vec<bool> = (0..PER_ATTEMPT).map(|k| (k + a) % 3 != 0).collect();
         let correct = results.iter().filter(|r| **r).count();
         let outcome = Outcome {
+            domains: Vec::new(),
             correct,
             total: PER_ATTEMPT,
             scaled: proctor::score::scaled(correct, PER_ATTEMPT),
@@ -125,6 +127,7 @@ fn history(c: &mut Criterion) {
             seed: 1,
             time_limit_secs: Some(7800),
             started_at: Utc::now(),
+            form: None,
             responses: vec![NewResponse {
                 question_id: q.id.clone(),
                 pillar: "security".into(),

@@ -89,6 +89,9 @@ pub struct ExamArgs {
     /// Only questions citing this notes section or heading (repeatable)
     #[arg(long = "section", value_name = "REF")]
     pub sections: Vec<String>,
+    /// Take fixed practice test K (1 to the bank's number of forms)
+    #[arg(long, value_name = "K", conflicts_with_all = ["questions", "pillars", "sections", "resume"])]
+    pub form: Option<usize>,
     /// Print the exam instead of running it
     #[arg(long)]
     pub print: bool,

@@ -45,6 +45,8 @@ pub fn check(global: &Global, strict: bool, out: &mut impl Write, err: &mut impl
 /// An exam's settings resolved against a bank.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExamPlan {
+    /// The fixed practice test to take (0-based), instead of sampling.
+    pub form: Option<usize>,
     pub questions: usize,
     pub minutes: u32,
     pub seed: u64,
@@ -67,6 +69,21 @@ pub fn plan(bank: &Bank, args: &ExamArgs) -> Result<ExamPlan, Error> {
     for r in &args.sections {
         filters.headings.push(resolve_ref(bank, r)?);
     }
+    let form = match args.form {
+        None => None,
+        Some(_) if bank.forms == 0 => {
+            return Err(Error::Usage(
+                "this bank has no practice tests ([exam] forms in bank.toml); leave out --form".into(),
+            ));
+        }
+        Some(k) if (1..=bank.forms).contains(&k) => Some(k - 1),
+        Some(k) => {
+            return Err(Error::Usage(format!(
+                "--form must be from 1 to {}, found {k}",
+                bank.forms
+            )));
+        }
+    };
     let questions = args.questions.unwrap_or(bank.exam_questions);
     if questions == 0 {
         return Err(Error::Usage("--questions must be at least 1".into()));
@@ -77,11 +94,30 @@ pub fn plan(bank: &Bank, args: &ExamArgs) -> Result<ExamPlan, Error> {
         None => scaled_minutes(bank, questions),
     };
     Ok(ExamPlan {
+        form,
         questions,
         minutes,
         seed: args.seed.unwrap_or_else(rand::random),
         filters,
     })
+}
+
+/// The exam a plan asks for: its practice test, or a sample.
+pub fn draw(bank: &Bank, plan: &ExamPlan) -> exam::Exam {
+    match plan.form {
+        Some(k) => {
+            exam::form(bank, k, plan.seed).unwrap_or_else(|| exam::sample(bank, 0, plan.seed, &plan.filters))
+        }
+        None => exam::sample(bank, plan.questions, plan.seed, &plan.filters),
+    }
+}
+
+/// The title of an exam: "Practice test 3 · Name (CODE)" for a form, else the bank's title.
+pub fn exam_title(bank: &Bank, exam: &exam::Exam) -> String {
+    match exam.form {
+        Some(k) => format!("Practice test {} · {}", k + 1, bank.title()),
+        None => bank.title(),
+    }
 }
 
 /// The manifest's pace applied to `questions` (65 q / 130 min gives 2 min a question), at least 1.
@@ -113,7 +149,7 @@ pub fn print_exam(
 ) -> Result<u8, Error> {
     let bank = bank::load_valid(&load_options(global))?;
     let plan = plan(&bank, args)?;
-    let exam = exam::sample(&bank, plan.questions, plan.seed, &plan.filters);
+    let exam = draw(&bank, &plan);
     for notice in &exam.notices {
         writeln!(err, "note: {notice}")?;
     }

@@ -1,5 +1,6 @@
-//! Sampling an exam from a bank: apportion the length over pillars by weight, draw questions and
-//! shuffle them and their options, all from one seed so the same seed gives the same exam everywhere.
+//! Sampling an exam from a bank: apportion the length over domains (or pillars) by weight, draw
+//! questions and shuffle them and their options, all from one seed so the same seed gives the same
+//! exam everywhere. A fixed practice test (form) is shuffled the same way.
 
 use std::collections::HashSet;
 
@@ -8,6 +9,7 @@ use rand::seq::SliceRandom;
 use rand_chacha::ChaCha8Rng;
 
 use crate::bank::Bank;
+use crate::blueprint::{Groups, apportion, group_of};
 
 /// Which questions an exam may draw from. Empty lists mean "no restriction".
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -41,30 +43,11 @@ pub struct Item {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exam {
     pub seed: u64,
+    /// The fixed practice test this exam is (0-based), if it is one.
+    pub form: Option<usize>,
     pub items: Vec<Item>,
     /// What the sampler had to adjust (a pillar short of questions, fewer matches than asked).
     pub notices: Vec<String>,
-}
-
-/// Split `n` over `weights` in proportion, by largest remainder; ties go to the earlier entry.
-pub fn apportion(weights: &[u32], n: usize) -> Vec<usize> {
-    let total: u64 = weights.iter().map(|&w| u64::from(w)).sum();
-    if total == 0 {
-        return vec![0; weights.len()];
-    }
-    let n64 = n as u64;
-    let mut shares: Vec<usize> = weights
-        .iter()
-        .map(|&w| (u64::from(w) * n64 / total) as usize)
-        .collect();
-    let given: usize = shares.iter().sum();
-    let mut order: Vec<usize> = (0..weights.len()).collect();
-    // Largest remainder first; the sort is stable so ties keep declaration order.
-    order.sort_by_key(|&i| std::cmp::Reverse(u64::from(weights[i]) * n64 % total));
-    for &i in order.iter().take(n - given) {
-        shares[i] += 1;
-    }
-    shares
 }
 
 /// Quotas per pillar for `n` questions, topping up pillars short of questions from the others.
@@ -92,28 +75,31 @@ fn quotas(weights: &[u32], available: &[usize], n: usize) -> Vec<usize> {
 
 /// Draw an exam of up to `n` questions matching `filters`.
 ///
-/// Pillars with weight 0 are for drills: they take part only when a filter names them, and when
-/// every matching pillar has weight 0 they share the exam equally.
+/// The exam is apportioned over the bank's domains when it declares them, else over its pillars.
+/// Groups with weight 0 are for drills: a pillar of weight 0 takes part only when a filter names it,
+/// and when every matching group has weight 0 they share the exam equally.
 pub fn sample(bank: &Bank, n: usize, seed: u64, filters: &Filters) -> Exam {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut notices = Vec::new();
-    let mut pools: Vec<Vec<usize>> = vec![Vec::new(); bank.pillars.len()];
+    let groups = Groups::of(bank);
+    let mut pools: Vec<Vec<usize>> = vec![Vec::new(); groups.ids.len()];
     for i in 0..bank.questions.len() {
         if filters.matches(bank, i) {
-            pools[bank.questions[i].pillar].push(i);
+            pools[group_of(bank, i)].push(i);
         }
     }
-    let mut weights: Vec<u32> = bank
-        .pillars
+    let mut weights: Vec<u32> = groups
+        .weights
         .iter()
         .enumerate()
-        .map(|(i, p)| if pools[i].is_empty() { 0 } else { p.weight })
+        .map(|(i, &w)| if pools[i].is_empty() { 0 } else { w })
         .collect();
     if weights.iter().all(|&w| w == 0) {
         weights = pools.iter().map(|p| u32::from(!p.is_empty())).collect();
     } else {
         for (i, pool) in pools.iter_mut().enumerate() {
-            if weights[i] == 0 && !filters.pillars.contains(&i) {
+            let named = groups.kind == "pillar" && filters.pillars.contains(&i);
+            if weights[i] == 0 && !named {
                 pool.clear();
             }
         }
@@ -130,11 +116,13 @@ pub fn sample(bank: &Bank, n: usize, seed: u64, filters: &Filters) -> Exam {
     };
     let wanted = apportion(&weights, n);
     let quota = quotas(&weights, &available, n);
-    for (i, p) in bank.pillars.iter().enumerate() {
+    for (i, id) in groups.ids.iter().enumerate() {
         if quota[i] < wanted[i] {
             notices.push(format!(
-                "pillar \"{}\" has only {} of the {} questions its weight asks for; the rest come from other pillars",
-                p.id, available[i], wanted[i]
+                "{kind} \"{id}\" has only {} of the {} questions its weight asks for; the rest come from other {kind}s",
+                available[i],
+                wanted[i],
+                kind = groups.kind
             ));
         }
     }
@@ -148,7 +136,27 @@ pub fn sample(bank: &Bank, n: usize, seed: u64, filters: &Filters) -> Exam {
         .into_iter()
         .map(|question| item(bank, question, &mut rng))
         .collect();
-    Exam { seed, items, notices }
+    Exam {
+        seed,
+        form: None,
+        items,
+        notices,
+    }
+}
+
+/// Practice test `form` (0-based) of the bank's fixed forms, its questions and options shuffled by
+/// `seed`; `None` when the bank has no such form.
+pub fn form(bank: &Bank, form: usize, seed: u64) -> Option<Exam> {
+    let mut chosen = crate::blueprint::forms(bank).ok()?.into_iter().nth(form)?;
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    chosen.shuffle(&mut rng);
+    let items = chosen.into_iter().map(|q| item(bank, q, &mut rng)).collect();
+    Some(Exam {
+        seed,
+        form: Some(form),
+        items,
+        notices: Vec::new(),
+    })
 }
 
 /// Every question matching `filters` for an untimed drill: never-seen ones (ids not in `seen`) first,
@@ -179,19 +187,6 @@ fn item(bank: &Bank, question: usize, rng: &mut ChaCha8Rng) -> Item {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn apportion_sums_and_follows_weights() {
-        assert_eq!(apportion(&[28, 24, 23, 19, 4, 2], 65), vec![18, 16, 15, 12, 3, 1]);
-        assert_eq!(apportion(&[28, 24, 23, 19, 4, 2], 65).iter().sum::<usize>(), 65);
-        assert_eq!(apportion(&[1, 1, 1], 10), vec![4, 3, 3]);
-        assert_eq!(apportion(&[3, 0, 1], 4), vec![3, 0, 1]);
-        assert_eq!(apportion(&[0, 0], 5), vec![0, 0]);
-        assert_eq!(apportion(&[5], 0), vec![0]);
-        for n in 0..100 {
-            assert_eq!(apportion(&[7, 3, 11, 1], n).iter().sum::<usize>(), n);
-        }
-    }
 
     #[test]
     fn quotas_fill_a_short_pillar_from_the_others() {

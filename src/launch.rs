@@ -8,9 +8,9 @@ use crate::app::notes::NotesBrowser;
 use crate::app::{App, Clock, Screen, StoreRequest, SystemClock, drill_screen};
 use crate::bank::{self, Bank};
 use crate::cli::{ExamArgs, Global};
-use crate::commands::{load_options, plan, resolve_ref};
+use crate::commands::{draw, exam_title, load_options, plan, resolve_ref};
 use crate::store::{self, Store, StoreError};
-use crate::{Error, exam, tui};
+use crate::{Error, tui};
 
 /// Which screen an interactive command opens on.
 #[derive(Debug, Clone)]
@@ -92,11 +92,11 @@ pub fn build_app_seeded(
         }
         Start::Exam(args) => {
             let plan = plan(&bank, args)?;
-            let exam = exam::sample(&bank, plan.questions, plan.seed, &plan.filters);
+            let exam = draw(&bank, &plan);
             if exam.items.is_empty() {
                 return Err(Error::Usage("no question matches these filters".into()));
             }
-            let title = bank.title();
+            let title = exam_title(&bank, &exam);
             Screen::Exam(Box::new(ExamSession::new(title, exam, plan.minutes, clock.now())))
         }
         Start::Drill(None) => Screen::Picker(DrillPicker::new(&bank)),

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod bank;
+pub mod blueprint;
 pub mod cli;
 pub mod commands;
 pub mod diag;

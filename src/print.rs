@@ -30,12 +30,20 @@ struct JsonHeader<'a> {
     code: &'a str,
     seed: u64,
     minutes: u32,
+    /// The practice test (1-based), when the exam is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    form: Option<usize>,
 }
 
 #[derive(Serialize)]
 struct JsonQuestion<'a> {
     id: &'a str,
     pillar: &'a str,
+    /// The question's domain, when the bank declares domains.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    domain: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    task: Option<&'a str>,
     section: String,
     refs: &'a [String],
     select: usize,
@@ -58,6 +66,7 @@ pub fn json(bank: &Bank, exam: &Exam, minutes: u32) -> String {
             code: &bank.code,
             seed: exam.seed,
             minutes,
+            form: exam.form.map(|k| k + 1),
         },
         questions: exam
             .items
@@ -67,6 +76,11 @@ pub fn json(bank: &Bank, exam: &Exam, minutes: u32) -> String {
                 JsonQuestion {
                     id: &q.id,
                     pillar: &bank.pillars[q.pillar].id,
+                    domain: q.domain.map(|d| bank.domains[d].id.as_str()),
+                    task: q
+                        .domain
+                        .zip(q.task)
+                        .map(|(d, t)| bank.domains[d].tasks[t].id.as_str()),
                     section: bank.notes.short_ref(q.section),
                     refs: &q.refs,
                     select: q.select(),
@@ -93,7 +107,11 @@ pub fn markdown(bank: &Bank, exam: &Exam, minutes: u32) -> String {
     let mut s = String::new();
     let n = exam.items.len();
     // Writing to a String cannot fail.
-    let _ = writeln!(s, "# {} ({}): practice exam\n", bank.name, bank.code);
+    let what = match exam.form {
+        Some(k) => format!("practice test {}", k + 1),
+        None => "practice exam".into(),
+    };
+    let _ = writeln!(s, "# {} ({}): {what}\n", bank.name, bank.code);
     let _ = writeln!(
         s,
         "{n} questions, {minutes} minutes, pass mark {}/1000 (estimated scale). Seed {}.\n",

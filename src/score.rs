@@ -35,6 +35,8 @@ pub struct Score {
     pub pillars: Vec<Tally>,
     /// Per notes section, weakest first.
     pub sections: Vec<Tally>,
+    /// Per domain, in the bank's order, when it declares domains; domains with no question left out.
+    pub domains: Vec<Tally>,
 }
 
 /// `100 + 900 * correct / total`, rounded.
@@ -62,6 +64,13 @@ pub fn score(bank: &Bank, items: &[Item], answers: &[Vec<usize>]) -> Score {
             total: 0,
         })
         .collect();
+    let mut domains: Vec<Tally> = (0..bank.domains.len())
+        .map(|key| Tally {
+            key,
+            correct: 0,
+            total: 0,
+        })
+        .collect();
     let mut sections: Vec<Tally> = Vec::new();
     let mut correct = 0;
     for (k, item) in items.iter().enumerate() {
@@ -70,6 +79,10 @@ pub fn score(bank: &Bank, items: &[Item], answers: &[Vec<usize>]) -> Score {
         correct += usize::from(ok);
         pillars[q.pillar].total += 1;
         pillars[q.pillar].correct += usize::from(ok);
+        if let Some(d) = q.domain.and_then(|d| domains.get_mut(d)) {
+            d.total += 1;
+            d.correct += usize::from(ok);
+        }
         let s = match sections.iter_mut().find(|t| t.key == q.section) {
             Some(s) => s,
             None => {
@@ -85,6 +98,7 @@ pub fn score(bank: &Bank, items: &[Item], answers: &[Vec<usize>]) -> Score {
         s.correct += usize::from(ok);
     }
     pillars.retain(|t| t.total > 0);
+    domains.retain(|t| t.total > 0);
     // Weakest first: lowest share correct, then more questions (more evidence), then notes order.
     sections.sort_by(|a, b| {
         (a.correct * b.total)
@@ -102,6 +116,7 @@ pub fn score(bank: &Bank, items: &[Item], answers: &[Vec<usize>]) -> Score {
         passed: scaled >= bank.pass_mark,
         pillars,
         sections,
+        domains,
     }
 }
 

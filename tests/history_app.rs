@@ -183,6 +183,7 @@ fn an_attempt_whose_questions_left_the_bank_still_opens() {
                 seed: 1,
                 time_limit_secs: Some(60),
                 started_at: chrono::Utc::now(),
+                form: None,
                 responses: vec![response("net-subnets-01"), response("net-removed-07")],
             })
             .unwrap();
@@ -238,11 +239,13 @@ fn history_screen_snapshot() {
                     seed: k as u64,
                     time_limit_secs: Some(480),
                     started_at: started,
+                    form: None,
                     responses,
                 })
                 .unwrap();
             let correct = right.iter().filter(|r| **r).count();
             let outcome = proctor::store::Outcome {
+                domains: Vec::new(),
                 correct,
                 total: 4,
                 scaled: proctor::score::scaled(correct, 4),

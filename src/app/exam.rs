@@ -212,6 +212,7 @@ impl ExamSession {
         let s = &record.summary;
         let exam = Exam {
             seed: s.seed,
+            form: s.form.map(|f| f.saturating_sub(1)),
             items,
             notices: Vec::new(),
         };

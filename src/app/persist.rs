@@ -40,6 +40,7 @@ fn new_attempt(
     title: &str,
     seed: u64,
     limit: Option<Duration>,
+    form: Option<usize>,
     items: &[Item],
 ) -> NewAttempt {
     NewAttempt {
@@ -50,6 +51,7 @@ fn new_attempt(
         seed,
         time_limit_secs: limit.map(|l| l.as_secs()),
         started_at: Utc::now(),
+        form: form.map(|k| k + 1),
         responses: items.iter().map(|i| response(bank, i)).collect(),
     }
 }
@@ -79,6 +81,7 @@ fn save_exam(
                 &e.title,
                 e.exam.seed,
                 Some(e.limit),
+                e.exam.form,
                 &e.exam.items,
             ))?;
             e.attempt = Some(id);
@@ -144,6 +147,15 @@ fn finished_exam(bank: &Bank, r: &Results) -> FinishedExam {
                 total: t.total,
             })
             .collect(),
+        domains: s
+            .domains
+            .iter()
+            .map(|t| Tally {
+                id: bank.domains[t.key].id.clone(),
+                correct: t.correct,
+                total: t.total,
+            })
+            .collect(),
         responses: r
             .items
             .iter()
@@ -153,7 +165,15 @@ fn finished_exam(bank: &Bank, r: &Results) -> FinishedExam {
     };
     FinishedExam {
         attempt: r.attempt,
-        new: new_attempt(bank, Mode::Exam, &r.title, r.seed, Some(r.limit), &r.items),
+        new: new_attempt(
+            bank,
+            Mode::Exam,
+            &r.title,
+            r.seed,
+            Some(r.limit),
+            r.form,
+            &r.items,
+        ),
         states,
         outcome,
         used_secs: r.used.as_secs(),
@@ -170,7 +190,7 @@ fn save_drill(
     let id = match d.attempt {
         Some(id) => id,
         None => {
-            let id = store.start_attempt(&new_attempt(bank, d.mode, &d.title, d.seed, None, &[]))?;
+            let id = store.start_attempt(&new_attempt(bank, d.mode, &d.title, d.seed, None, None, &[]))?;
             d.attempt = Some(id);
             id
         }

@@ -32,6 +32,8 @@ pub struct Results {
     pub attempt: Option<i64>,
     pub saved: bool,
     pub seed: u64,
+    /// The practice test this was (0-based), if it was one.
+    pub form: Option<usize>,
 }
 
 impl Results {
@@ -50,6 +52,7 @@ impl Results {
             attempt: e.attempt,
             saved: false,
             seed: e.exam.seed,
+            form: e.exam.form,
         }
     }
 

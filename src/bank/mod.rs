@@ -1,6 +1,7 @@
 //! A question bank: where it is read from, its validated form, and loading (raw TOML -> checked
 //! [`Bank`]). The checks themselves live in `validate`.
 
+mod domains;
 mod raw;
 mod summary;
 mod text;
@@ -39,6 +40,23 @@ pub struct Pillar {
     pub weight: u32,
 }
 
+/// A part of the exam's blueprint (an exam guide's domain): exams are apportioned over domains by
+/// weight when a bank declares them.
+#[derive(Debug, Clone)]
+pub struct Domain {
+    pub id: String,
+    pub name: String,
+    pub weight: u32,
+    /// The domain's task statements, if the bank lists them.
+    pub tasks: Vec<Task>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Task {
+    pub id: String,
+    pub name: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct QuestionOption {
     pub text: String,
@@ -51,6 +69,10 @@ pub struct Question {
     pub id: String,
     /// Index into [`Bank::pillars`].
     pub pillar: usize,
+    /// Index into [`Bank::domains`], when the bank declares domains.
+    pub domain: Option<usize>,
+    /// Index into that domain's tasks, when given.
+    pub task: Option<usize>,
     /// Refs as written in the bank.
     pub refs: Vec<String>,
     /// The headings the refs resolve to, in the same order.
@@ -92,7 +114,11 @@ pub struct Bank {
     pub exam_questions: usize,
     pub exam_minutes: u32,
     pub pass_mark: u32,
+    /// Fixed practice tests the bank is split into (0: none).
+    pub forms: usize,
     pub pillars: Vec<Pillar>,
+    /// Empty unless the bank declares domains.
+    pub domains: Vec<Domain>,
     pub questions: Vec<Question>,
     pub notes: Notes,
     pub notes_file: String,

@@ -9,6 +9,25 @@ pub struct Manifest {
     pub exam: Spanned<Exam>,
     #[serde(default)]
     pub pillar: Vec<Spanned<Pillar>>,
+    #[serde(default)]
+    pub domain: Vec<Spanned<Domain>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Domain {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
+    pub weight: Spanned<i64>,
+    #[serde(default)]
+    pub task: Vec<Task>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    pub id: Spanned<String>,
+    pub name: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -20,6 +39,7 @@ pub struct Exam {
     pub minutes: Spanned<i64>,
     pub pass_mark: Spanned<i64>,
     pub notes: Spanned<String>,
+    pub forms: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -42,6 +62,8 @@ pub struct QuestionFile {
 pub struct Question {
     pub id: Spanned<String>,
     pub pillar: Spanned<String>,
+    pub domain: Option<Spanned<String>>,
+    pub task: Option<Spanned<String>>,
     pub refs: Spanned<Vec<Spanned<String>>>,
     pub difficulty: Option<Spanned<i64>>,
     pub prompt: Spanned<String>,

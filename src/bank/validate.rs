@@ -5,15 +5,15 @@ use std::collections::HashMap;
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 
-use super::{Bank, Loaded, Pillar, Question, QuestionOption, RawFile, Summary, raw, text};
+use super::{Bank, Domain, Loaded, Pillar, Question, QuestionOption, RawFile, Summary, domains, raw, text};
+use crate::blueprint::{self, apportion};
 use crate::diag::{Diagnostic, LineIndex, Severity, byte_pos};
-use crate::exam::apportion;
 use crate::notes::{Notes, RefError};
 
 /// Collects diagnostics for one file, turning byte spans into line:column.
-struct FileDiags<'a> {
-    path: &'a str,
-    index: LineIndex<'a>,
+pub(super) struct FileDiags<'a> {
+    pub path: &'a str,
+    pub index: LineIndex<'a>,
 }
 
 impl FileDiags<'_> {
@@ -26,7 +26,7 @@ impl FileDiags<'_> {
         }
     }
 
-    fn error<T>(&self, value: &Spanned<T>, message: String) -> Diagnostic {
+    pub fn error<T>(&self, value: &Spanned<T>, message: String) -> Diagnostic {
         self.at(value.span().start, Severity::Error, message)
     }
 }
@@ -83,7 +83,7 @@ fn parse<T: DeserializeOwned>(path: &str, text: &str, out: &mut Vec<Diagnostic>)
 
 /// Text that must show something and hold no control character but newline and tab; `Some(what)` is
 /// the error, worded with `what` ("prompt", "option text", ...).
-fn text_problem(value: &str, what: &str) -> Option<String> {
+pub(super) fn text_problem(value: &str, what: &str) -> Option<String> {
     if text::is_blank(value) {
         return Some(format!("{what} is empty"));
     }
@@ -92,7 +92,7 @@ fn text_problem(value: &str, what: &str) -> Option<String> {
     })
 }
 
-fn is_valid_id(id: &str) -> bool {
+pub(super) fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .bytes()
@@ -104,9 +104,10 @@ fn is_valid_id(id: &str) -> bool {
 const MAX_EXAM_QUESTIONS: u32 = 10_000;
 const MAX_EXAM_MINUTES: u32 = 10_000;
 const MAX_WEIGHT: u32 = 1_000_000;
+const MAX_FORMS: u32 = 100;
 
 /// A number checked against its range, reported with its location when outside (then 0).
-fn in_range(
+pub(super) fn in_range(
     v: &Spanned<i64>,
     what: &str,
     min: u32,
@@ -134,9 +135,16 @@ struct Exam {
     notes: Spanned<String>,
     questions_offset: usize,
     pillar_offsets: Vec<usize>,
+    forms: usize,
+    /// Where `forms` is written, for errors about the forms.
+    forms_offset: Option<usize>,
 }
 
-fn check_manifest(m: raw::Manifest, f: &FileDiags<'_>, out: &mut Vec<Diagnostic>) -> (Exam, Vec<Pillar>) {
+fn check_manifest(
+    m: raw::Manifest,
+    f: &FileDiags<'_>,
+    out: &mut Vec<Diagnostic>,
+) -> (Exam, Vec<Pillar>, Vec<Domain>) {
     let e = m.exam.into_inner();
     for (value, what) in [(&e.name, "exam name"), (&e.code, "exam code")] {
         if let Some(problem) = text_problem(value.get_ref(), what) {
@@ -145,6 +153,12 @@ fn check_manifest(m: raw::Manifest, f: &FileDiags<'_>, out: &mut Vec<Diagnostic>
     }
     let questions = in_range(&e.questions, "questions", 1, MAX_EXAM_QUESTIONS, f, out);
     let minutes = in_range(&e.minutes, "minutes", 1, MAX_EXAM_MINUTES, f, out);
+    let forms = e
+        .forms
+        .as_ref()
+        .map_or(0, |v| in_range(v, "forms", 1, MAX_FORMS, f, out) as usize);
+    let forms_offset = e.forms.as_ref().map(|v| v.span().start);
+    let domains = domains::check_domains(m.domain, f, out);
     let pass = *e.pass_mark.get_ref();
     if !(100..=1000).contains(&pass) {
         out.push(f.error(
@@ -199,13 +213,17 @@ fn check_manifest(m: raw::Manifest, f: &FileDiags<'_>, out: &mut Vec<Diagnostic>
         notes: e.notes,
         questions_offset: e.questions.span().start,
         pillar_offsets,
+        forms,
+        forms_offset,
     };
-    (exam, pillars)
+    (exam, pillars, domains)
 }
 
 /// Shared state while checking question files.
 struct Context<'a> {
     pillars: Option<&'a [Pillar]>,
+    /// `None` when the manifest could not be read; empty when it declares no domains.
+    domains: Option<&'a [Domain]>,
     notes: Option<(&'a Notes, &'a str)>,
     seen_ids: HashMap<String, String>,
 }
@@ -254,6 +272,7 @@ fn check_question(
             }
         }
     }
+    let (domain, task) = domains::check_question_domain(&q, cx.domains, f, out);
     if q.refs.get_ref().is_empty() {
         out.push(f.error(&q.refs, "refs is empty; cite at least one notes heading".into()));
     }
@@ -356,6 +375,8 @@ fn check_question(
     Some(Question {
         id,
         pillar,
+        domain,
+        task,
         refs: q.refs.into_inner().into_iter().map(Spanned::into_inner).collect(),
         anchors,
         section,
@@ -399,7 +420,7 @@ pub(super) fn run(
     let mut notes: Option<(Notes, String)> = None;
     let notes_read = match (&notes_override, &checked) {
         (Some(given), _) => Some((given.clone(), None)),
-        (None, Some((exam, _))) => Some((
+        (None, Some((exam, _, _))) => Some((
             read_notes(&manifest.path, exam.notes.get_ref()),
             Some(&exam.notes),
         )),
@@ -434,7 +455,8 @@ pub(super) fn run(
     }
 
     let mut cx = Context {
-        pillars: checked.as_ref().map(|(_, p)| p.as_slice()),
+        pillars: checked.as_ref().map(|(_, p, _)| p.as_slice()),
+        domains: checked.as_ref().map(|(_, _, d)| d.as_slice()),
         notes: notes.as_ref().map(|(n, p)| (n, p.as_str())),
         seen_ids: HashMap::new(),
     };
@@ -475,7 +497,8 @@ pub(super) fn run(
         ));
     }
     let has_errors = out.iter().any(|d| d.severity == Severity::Error);
-    let (Some((exam, pillars)), Some((notes, notes_file)), false) = (checked, notes, has_errors) else {
+    let (Some((exam, pillars, domains)), Some((notes, notes_file)), false) = (checked, notes, has_errors)
+    else {
         return Loaded {
             bank: None,
             diagnostics: out,
@@ -487,24 +510,75 @@ pub(super) fn run(
         path: &manifest.path,
         index: LineIndex::new(manifest_text),
     };
-    warn_shortfalls(&exam, &pillars, &questions, &f, &mut out);
+    if domains.is_empty() {
+        warn_shortfalls(&exam, &pillars, &questions, &f, &mut out);
+    }
     let bank = Bank {
         name: exam.name,
         code: exam.code,
         exam_questions: exam.questions,
         exam_minutes: exam.minutes,
         pass_mark: exam.pass_mark,
+        forms: exam.forms,
         pillars,
+        domains,
         questions,
         notes,
         notes_file,
     };
     warn_uncited_sections(&bank, &mut out);
+    if let Some(offset) = exam.forms_offset
+        && !check_forms(&bank, offset, &f, &mut out)
+    {
+        return Loaded {
+            bank: None,
+            diagnostics: out,
+            summary: None,
+        };
+    }
     let summary = Summary::of(&bank);
     Loaded {
         bank: Some(bank),
         diagnostics: out,
         summary: Some(summary),
+    }
+}
+
+/// Whether the bank splits into its forms; each group short of questions is an error at `forms`, and a
+/// form whose mean difficulty strays more than 0.15 from the bank's is a warning.
+fn check_forms(bank: &Bank, offset: usize, f: &FileDiags<'_>, out: &mut Vec<Diagnostic>) -> bool {
+    match blueprint::forms(bank) {
+        Ok(forms) => {
+            let all: Vec<usize> = (0..bank.questions.len()).collect();
+            let mean = blueprint::mean_difficulty(bank, &all);
+            for (k, form) in forms.iter().enumerate() {
+                let m = blueprint::mean_difficulty(bank, form);
+                if (m - mean).abs() > 0.15 {
+                    out.push(f.at(
+                        offset,
+                        Severity::Warning,
+                        format!(
+                            "practice test {} has mean difficulty {m:.2}, the bank {mean:.2}",
+                            k + 1
+                        ),
+                    ));
+                }
+            }
+            true
+        }
+        Err(shortfalls) => {
+            for s in shortfalls {
+                out.push(f.at(
+                    offset,
+                    Severity::Error,
+                    format!(
+                        "{} practice tests of {} questions: {s}; add questions or lower forms",
+                        bank.forms, bank.exam_questions
+                    ),
+                ));
+            }
+            false
+        }
     }
 }
 

@@ -50,6 +50,9 @@ pub struct NewAttempt {
     pub seed: u64,
     pub time_limit_secs: Option<u64>,
     pub started_at: DateTime<Utc>,
+    /// The practice test this exam is (1-based), if it is one.
+    #[serde(default)]
+    pub form: Option<usize>,
     pub responses: Vec<NewResponse>,
 }
 
@@ -80,6 +83,9 @@ pub struct Outcome {
     pub pass_mark: u32,
     pub pillars: Vec<Tally>,
     pub sections: Vec<Tally>,
+    /// Per domain, when the bank declares domains.
+    #[serde(default)]
+    pub domains: Vec<Tally>,
     /// Correctness per position.
     pub responses: Vec<bool>,
 }
@@ -101,8 +107,12 @@ pub struct AttemptSummary {
     pub passed: Option<bool>,
     pub used_secs: u64,
     pub time_limit_secs: Option<u64>,
+    /// The practice test this exam was (1-based), if it was one.
+    pub form: Option<usize>,
     pub pillars: Vec<Tally>,
     pub sections: Vec<Tally>,
+    /// Per domain, when the bank declares domains (empty otherwise).
+    pub domains: Vec<Tally>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -179,12 +189,12 @@ fn mode(row: &Row<'_>) -> rusqlite::Result<String> {
 }
 
 const SUMMARY_COLUMNS: &str = "id, mode, title, bank_code, seed, started_at, finished_at, abandoned, questions, answered, \
-     correct, scaled, passed, used_secs, time_limit_secs, pillars, sections";
+     correct, scaled, passed, used_secs, time_limit_secs, form, pillars, sections, domains";
 
 /// Summary columns with the JSON tallies only when asked for (parsing them is most of the cost).
 const BRIEF_COLUMNS: &str = "id, mode, title, bank_code, seed, started_at, finished_at, abandoned, questions, answered, \
-     correct, scaled, passed, used_secs, time_limit_secs, CASE WHEN ?2 >= 1 THEN pillars END AS pillars, \
-     CASE WHEN ?2 >= 2 THEN sections END AS sections";
+     correct, scaled, passed, used_secs, time_limit_secs, form, CASE WHEN ?2 >= 1 THEN pillars END AS pillars, \
+     CASE WHEN ?2 >= 2 THEN sections END AS sections, CASE WHEN ?2 >= 1 THEN domains END AS domains";
 
 /// How much of each attempt [`Store::summaries`] reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -220,8 +230,10 @@ fn summary(row: &Row<'_>) -> rusqlite::Result<AttemptSummary> {
         passed: row.get("passed")?,
         used_secs: natural(row, "used_secs")?,
         time_limit_secs: natural_opt(row, "time_limit_secs")?,
+        form: natural_opt(row, "form")?.map(|f| f as usize),
         pillars: parse(row, "pillars")?,
         sections: parse(row, "sections")?,
+        domains: parse(row, "domains")?,
     })
 }
 
@@ -250,8 +262,8 @@ impl Store {
             .map_err(e)?;
         tx.execute(
             "INSERT INTO attempt (mode, title, bank_code, bank_hash, seed, started_at, time_limit_secs, questions,
-                owner_pid, heartbeat)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                owner_pid, heartbeat, form)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 a.mode.as_str(),
                 a.title,
@@ -262,7 +274,8 @@ impl Store {
                 a.time_limit_secs.map(|s| s as i64),
                 a.responses.len() as i64,
                 std::process::id(),
-                timestamp(Utc::now())
+                timestamp(Utc::now()),
+                a.form.map(|f| f as i64)
             ],
         )
         .map_err(e)?;
@@ -361,7 +374,7 @@ impl Store {
             .map_err(e)?;
         tx.execute(
             "UPDATE attempt SET finished_at = ?2, abandoned = 0, used_secs = ?3, correct = ?4, total = ?5, scaled = ?6, passed = ?7,
-                pass_mark = ?8, pillars = ?9, sections = ?10,
+                pass_mark = ?8, pillars = ?9, sections = ?10, domains = ?11,
                 answered = (SELECT count(*) FROM response WHERE attempt_id = ?1 AND chosen <> '[]')
              WHERE id = ?1",
             params![
@@ -374,7 +387,8 @@ impl Store {
                 outcome.passed,
                 outcome.pass_mark as i64,
                 json(&outcome.pillars),
-                json(&outcome.sections)
+                json(&outcome.sections),
+                json(&outcome.domains)
             ],
         )
         .map_err(e)?;

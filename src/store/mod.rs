@@ -88,6 +88,9 @@ const MIGRATIONS: &[&str] = &[
     // sets it aside.
     "ALTER TABLE attempt ADD COLUMN owner_pid INTEGER;
     ALTER TABLE attempt ADD COLUMN heartbeat TEXT;",
+    // 4: the practice test an exam was (1-based) and its score per domain.
+    "ALTER TABLE attempt ADD COLUMN form INTEGER;
+    ALTER TABLE attempt ADD COLUMN domains TEXT;",
 ];
 
 /// Every table and column the code reads or writes.
