@@ -214,3 +214,25 @@ fn a_bank_without_notes_sections() {
     press(&mut app, "<Down><Down><Enter><Down>");
     let _ = render(&app, 80, 24);
 }
+
+/// A bank with domains and practice tests: home lists them, the list shows each, and results score
+/// by domain with pillars below.
+#[test]
+fn practice_tests_and_domain_results() {
+    let (mut app, _) = app_with(bank("golang"), Start::Home);
+    snap_both("go_home", &app);
+    press(&mut app, "p");
+    snap_both("go_practice_list", &app);
+    press(&mut app, "<Down><Enter>");
+    let e = exam(&app);
+    assert!(
+        e.title.starts_with("Practice test 2 · Go Developer (GO-1)"),
+        "{}",
+        e.title
+    );
+    assert_eq!(e.exam.items.len(), 5);
+    let right = correct_letters(&app);
+    press(&mut app, &right);
+    press(&mut app, "sy");
+    snap_both("go_results", &app);
+}

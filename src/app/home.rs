@@ -52,6 +52,8 @@ pub struct HomeInfo {
     pub due: usize,
     pub last: Option<AttemptSummary>,
     pub warning: Option<String>,
+    /// Best scaled score of each practice test taken (index = form - 1).
+    pub forms_best: Vec<Option<u32>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,12 +76,19 @@ impl HomeInfo {
         });
         let due = store.due(&bank.code, chrono::Utc::now()).map_or(0, |d| d.len());
         let last = store.last_exam(&bank.code).ok().flatten();
+        let mut forms_best = vec![None; bank.forms];
+        for (form, best) in store.best_per_form(&bank.code).unwrap_or_default() {
+            if let Some(slot) = forms_best.get_mut(form.wrapping_sub(1)) {
+                *slot = Some(best);
+            }
+        }
         HomeInfo {
             history: true,
             in_progress,
             due,
             last,
             warning,
+            forms_best,
         }
     }
 }
@@ -89,6 +98,7 @@ pub enum HomeAction {
     Resume,
     Abandon,
     Full,
+    Practice,
     Custom,
     Drill,
     Review,
@@ -131,13 +141,22 @@ pub fn entries(info: &HomeInfo, bank: &Bank) -> Vec<Entry> {
         ));
     }
     let off = || "  (history is off)".to_string();
+    list.extend([entry(
+        'f',
+        "Full mock exam",
+        format!("  {} q / {} min", bank.exam_questions, bank.exam_minutes),
+        HomeAction::Full,
+    )]);
+    if bank.forms > 0 {
+        let taken = info.forms_best.iter().flatten().count();
+        list.push(entry(
+            'p',
+            "Practice tests",
+            format!("  {} fixed tests, {taken} taken", bank.forms),
+            HomeAction::Practice,
+        ));
+    }
     list.extend([
-        entry(
-            'f',
-            "Full mock exam",
-            format!("  {} q / {} min", bank.exam_questions, bank.exam_minutes),
-            HomeAction::Full,
-        ),
         entry('c', "Custom exam", String::new(), HomeAction::Custom),
         entry('d', "Drill", String::new(), HomeAction::Drill),
         entry(
@@ -201,6 +220,10 @@ impl Home {
                 &Filters::default(),
                 cx,
             ),
+            HomeAction::Practice => Transition::Push(Screen::Practice(super::practice::PracticeList::new(
+                bank,
+                &self.info.forms_best,
+            ))),
             HomeAction::Custom => Transition::Push(Screen::Custom(CustomForm::new(bank))),
             HomeAction::Drill => Transition::Push(Screen::Picker(DrillPicker::new(bank))),
             HomeAction::Review => Transition::Store(StoreRequest::ReviewDue),

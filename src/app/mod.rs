@@ -8,6 +8,7 @@ pub mod home;
 pub mod keys;
 pub mod notes;
 mod persist;
+pub mod practice;
 pub mod results;
 pub mod review;
 
@@ -138,6 +139,7 @@ pub enum Screen {
     Home(Box<home::Home>),
     Custom(home::CustomForm),
     Picker(home::DrillPicker),
+    Practice(practice::PracticeList),
     Exam(Box<exam::ExamSession>),
     Results(Box<results::Results>),
     Review(Box<review::Review>),
@@ -238,7 +240,7 @@ impl App {
         }
         match self.screen() {
             Screen::Home(h) => h.key_context(),
-            Screen::Picker(_) => KeyContext::Menu,
+            Screen::Picker(_) | Screen::Practice(_) => KeyContext::Menu,
             Screen::Custom(f) => f.key_context(),
             Screen::Results(_) => KeyContext::Menu,
             Screen::Exam(e) => e.key_context(),
@@ -302,6 +304,7 @@ impl App {
             Screen::Home(s) => s.update(action, hit, &mut cx),
             Screen::Custom(s) => s.update(action, &mut cx),
             Screen::Picker(s) => s.update(action, hit, &mut cx),
+            Screen::Practice(s) => s.update(action, hit, &mut cx),
             Screen::Exam(s) => s.update(action, hit, &mut cx),
             Screen::Results(s) => s.update(action, hit, &mut cx),
             Screen::Review(s) => s.update(action, hit, &mut cx),

@@ -608,6 +608,26 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// The best scaled score of each practice test (1-based form number) finished with this bank.
+    pub fn best_per_form(&self, bank_code: &str) -> Result<Vec<(usize, u32)>, StoreError> {
+        let e = |e| self.err(e);
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT form, max(scaled) AS best FROM attempt
+                 WHERE bank_code = ?1 AND mode = 'exam' AND finished_at IS NOT NULL AND abandoned = 0
+                   AND form IS NOT NULL AND scaled IS NOT NULL
+                 GROUP BY form ORDER BY form",
+            )
+            .map_err(e)?;
+        let rows = stmt
+            .query_map([bank_code], |r| {
+                Ok((natural(r, "form")? as usize, natural(r, "best")? as u32))
+            })
+            .map_err(e)?;
+        rows.collect::<Result<Vec<_>, _>>().map_err(e)
+    }
+
     /// Read a little of every table, so a damaged file is found before anything is written to it.
     pub fn probe(&self) -> Result<(), StoreError> {
         self.conn

@@ -56,9 +56,13 @@ pub fn attempt_row(a: &AttemptSummary) -> String {
         (_, "exam", Some(p)) => format!("{:>4} {}", a.scaled.unwrap_or(0), if p { "PASS" } else { "FAIL" }),
         _ => format!("{}/{} right", a.correct.unwrap_or(0), a.questions),
     };
+    // A practice test shows as "test3"; the column stays six wide up to test 99.
+    let mode = match a.form {
+        Some(k) => format!("test{k}"),
+        None => a.mode.clone(),
+    };
     format!(
-        "{when} {:<6}{:>3}q {result:<10}{:>8}",
-        a.mode,
+        "{when} {mode:<6}{:>3}q {result:<10}{:>8}",
         a.questions,
         clock(a.used_secs)
     )

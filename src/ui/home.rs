@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use super::strings;
 use super::widgets::{centered, choices, dialog, follow, footer, header, select_list};
 use crate::app::home::{CustomForm, DrillPicker, Field, HomeAction, Topic, entries};
+use crate::app::practice::PracticeList;
 use crate::app::{App, Hit};
 
 /// A menu entry with its shortcut letter highlighted where it first appears in the label.
@@ -236,6 +237,48 @@ fn checklist(
         inner,
         buf,
     );
+}
+
+pub fn render_practice(app: &App, list: &PracticeList, area: Rect, buf: &mut Buffer) {
+    let t = app.theme;
+    let bank = &app.bank;
+    let [top, body, bottom] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    header(
+        "Practice tests: fixed, on the exam's blueprint",
+        vec![],
+        top,
+        buf,
+        t,
+    );
+    footer(app, strings::MENU_FOOTER, bottom, buf);
+    let inner = body.inner(ratatui::layout::Margin {
+        horizontal: 2,
+        vertical: 1,
+    });
+    let lines = list
+        .best
+        .iter()
+        .enumerate()
+        .map(|(i, best)| {
+            let result = match best {
+                Some(s) if *s >= bank.pass_mark => Span::styled(format!("best {s:>4} PASS"), t.good()),
+                Some(s) => Span::styled(format!("best {s:>4} FAIL"), t.bad()),
+                None => Span::styled("not taken yet".to_string(), t.dim()),
+            };
+            Line::from(vec![
+                Span::raw(if i == list.cursor { "› " } else { "  " }),
+                Span::raw(format!("Practice test {:<4}", i + 1)),
+                Span::styled(
+                    format!("{} q / {} min   ", bank.exam_questions, bank.exam_minutes),
+                    t.dim(),
+                ),
+                result,
+            ])
+        })
+        .collect();
+    let offset = follow(list.cursor, inner.height);
+    select_list(app, lines, Some(list.cursor), true, offset, inner, buf);
 }
 
 pub fn render_picker(app: &App, picker: &DrillPicker, area: Rect, buf: &mut Buffer) {

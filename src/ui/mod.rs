@@ -62,6 +62,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             home::render_picker(app, p, area, buf);
             strings::PICKER_HELP
         }
+        Screen::Practice(p) => {
+            home::render_practice(app, p, area, buf);
+            strings::PICKER_HELP
+        }
         Screen::Exam(e) => {
             exam::render(app, e, area, buf);
             if matches!(e.overlay, Some(crate::app::exam::Overlay::Grid(_))) {

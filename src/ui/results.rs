@@ -11,6 +11,7 @@ use super::strings;
 use super::widgets::{clock, footer, header, truncate};
 use crate::app::results::{ACTIONS, Results};
 use crate::app::{App, Hit};
+use crate::score::Tally;
 
 pub fn render(app: &App, r: &Results, area: Rect, buf: &mut Buffer) {
     let t = app.theme;
@@ -68,34 +69,51 @@ pub fn render(app: &App, r: &Results, area: Rect, buf: &mut Buffer) {
 
     let [pillars, sections] =
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
+    // With domains, the blueprint's domains get the gauges and pillars one line each below them.
+    let (title, gauges): (&str, Vec<(&str, &Tally)>) = if s.domains.is_empty() {
+        (
+            " By pillar ",
+            s.pillars
+                .iter()
+                .map(|p| (bank.pillars[p.key].name.as_str(), p))
+                .collect(),
+        )
+    } else {
+        (
+            " By domain ",
+            s.domains
+                .iter()
+                .map(|d| (bank.domains[d.key].name.as_str(), d))
+                .collect(),
+        )
+    };
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(Span::styled(" By pillar ", t.title()));
+        .title(Span::styled(title, t.title()));
     let inner = block.inner(pillars);
     block.render(pillars, buf);
-    // Each pillar takes two lines: its name and figures, then a bar the width of the box.
-    for (i, tally) in s.pillars.iter().enumerate() {
-        let y = inner.y + 2 * i as u16;
-        if y + 1 >= inner.bottom() {
-            break;
-        }
-        let name = &bank.pillars[tally.key].name;
+    let row = |y: u16| Rect {
+        y,
+        height: 1,
+        ..inner
+    };
+    let label = |name: &str, tally: &Tally| {
         let figures = format!("{:>3}% {}/{}", tally.percent(), tally.correct, tally.total);
         let room = (inner.width as usize).saturating_sub(figures.len() + 1);
         let name = truncate(name, room);
         let gap = " ".repeat(room.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str())) + 1);
-        let label = Line::from(vec![
+        Line::from(vec![
             Span::styled(name, t.bold()),
             Span::raw(format!("{gap}{figures}")),
-        ]);
-        Paragraph::new(label).render(
-            Rect {
-                y,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
+        ])
+    };
+    let mut y = inner.y;
+    // Each gauge takes two lines: its name and figures, then a bar the width of the box.
+    for (name, tally) in gauges {
+        if y + 1 >= inner.bottom() {
+            break;
+        }
+        Paragraph::new(label(name, tally)).render(row(y), buf);
         let ratio = if tally.total == 0 {
             0.0
         } else {
@@ -108,14 +126,17 @@ pub fn render(app: &App, r: &Results, area: Rect, buf: &mut Buffer) {
             .unfilled_style(t.dim())
             .filled_symbol("█")
             .unfilled_symbol("░")
-            .render(
-                Rect {
-                    y: y + 1,
-                    height: 1,
-                    ..inner
-                },
-                buf,
-            );
+            .render(row(y + 1), buf);
+        y += 2;
+    }
+    if !s.domains.is_empty() {
+        for p in &s.pillars {
+            if y >= inner.bottom() {
+                break;
+            }
+            Paragraph::new(label(&bank.pillars[p.key].name, p).style(t.dim())).render(row(y), buf);
+            y += 1;
+        }
     }
 
     let rows: Vec<Row<'static>> = s
