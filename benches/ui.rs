@@ -9,7 +9,7 @@ use proctor::app::{App, Screen, SystemClock, map_key};
 use proctor::bank::{self, BankSource, LoadOptions};
 use proctor::cli::ExamArgs;
 use proctor::launch::{Start, build_app};
-use proctor::ui::{self, NotesCache};
+use proctor::ui::{self, NotesCache, Theme, View};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -51,13 +51,14 @@ fn press(app: &mut App, keys: &str) {
 
 fn frames(c: &mut Criterion) {
     let mut buf = Buffer::empty(AREA);
+    let mut view = View::new(Theme { color: true });
 
     let mut app = exam_app();
     press(&mut app, "bnam");
     c.bench_function("frame_exam_200x50", |b| {
         b.iter(|| {
             buf.reset();
-            ui::render(&app, AREA, &mut buf);
+            ui::render(&app, &view, AREA, &mut buf);
         })
     });
 
@@ -65,27 +66,28 @@ fn frames(c: &mut Criterion) {
     press(&mut app, "sy");
     press(&mut app, "r");
     assert!(matches!(app.screen(), Screen::Review(_)));
-    ui::render(&app, AREA, &mut buf);
+    ui::render(&app, &view, AREA, &mut buf);
     c.bench_function("frame_review_notes_200x50", |b| {
         b.iter(|| {
             buf.reset();
-            ui::render(&app, AREA, &mut buf);
+            ui::render(&app, &view, AREA, &mut buf);
         })
     });
     // A ref never shown before: the notes section is rendered from Markdown in this frame.
     c.bench_function("frame_review_notes_200x50_cold", |b| {
         b.iter(|| {
-            app.cache = NotesCache::default();
+            view.cache = NotesCache::default();
             buf.reset();
-            ui::render(&app, AREA, &mut buf);
+            ui::render(&app, &view, AREA, &mut buf);
         })
     });
 
     c.bench_function("start_to_first_frame_bundled", |b| {
         b.iter(|| {
             let app = build_app(bundled(), &Start::Home, Rc::new(SystemClock), None).unwrap();
+            let view = View::new(Theme::from_env());
             let mut buf = Buffer::empty(AREA);
-            ui::render(&app, AREA, &mut buf);
+            ui::render(&app, &view, AREA, &mut buf);
         })
     });
 }

@@ -12,6 +12,7 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::Error;
 use crate::app::{Action, App, map_key};
+use crate::ui::{Theme, View};
 
 /// Put the terminal back; every step is tried even if an earlier one fails.
 fn restore() {
@@ -134,6 +135,7 @@ pub fn run(mut app: App) -> Result<u8, Error> {
     require_terminal()?;
     signals::watch()?;
     let (_guard, mut terminal) = setup()?;
+    let view = View::new(Theme::from_env());
     let mut tick_at = Instant::now();
     let mut redraw = true;
     while !app.quit {
@@ -148,7 +150,7 @@ pub fn run(mut app: App) -> Result<u8, Error> {
             redraw = true;
         }
         if redraw {
-            terminal.draw(|frame| crate::ui::draw(frame, &app))?;
+            terminal.draw(|frame| crate::ui::draw(frame, &app, &view))?;
             redraw = false;
         }
         // Sleep until input, the next countdown second or the next signal check; no busy loop.
@@ -157,7 +159,11 @@ pub fn run(mut app: App) -> Result<u8, Error> {
             .min(SIGNAL_CHECK);
         if event::poll(wait)? {
             if let Some(action) = action_for(&app, event::read()?) {
-                app.update(action);
+                let hit = match action {
+                    Action::Click(c, r) | Action::ScrollUp(c, r) | Action::ScrollDown(c, r) => view.hit(c, r),
+                    _ => None,
+                };
+                app.update_at(action, hit);
                 tick_at = tick_at.min(Instant::now() + app.next_wake());
                 redraw = true;
             }

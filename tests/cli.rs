@@ -62,25 +62,27 @@ fn printed_json_is_identical_run_to_run_and_changes_with_the_seed() {
 }
 
 #[test]
-fn the_bundled_full_exam_follows_the_pillar_weights() {
+fn the_bundled_full_exam_follows_the_domain_weights() {
     let out = proctor(&["exam", "--print", "--format", "json", "--seed", "1"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let doc: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     let questions = doc["questions"].as_array().unwrap();
     assert_eq!(questions.len(), 65);
     assert_eq!(doc["exam"]["minutes"], 130);
-    let count = |p: &str| questions.iter().filter(|q| q["pillar"] == p).count();
-    // Largest remainder of 65 over 28/24/23/19/4/2.
+    let count = |d: &str| questions.iter().filter(|q| q["domain"] == d).count();
+    // Largest remainder of 65 over the exam guide's 30/26/24/20.
     assert_eq!(
         [
-            count("security"),
-            count("reliability"),
-            count("performance"),
-            count("cost"),
-            count("operational-excellence"),
-            count("sustainability")
+            count("secure"),
+            count("resilient"),
+            count("high-performing"),
+            count("cost-optimized")
         ],
-        [18, 16, 15, 12, 3, 1]
+        [19, 17, 16, 13]
+    );
+    assert!(
+        questions.iter().all(|q| q["task"].is_string()),
+        "every question names its task"
     );
     let mut ids: Vec<&str> = questions.iter().map(|q| q["id"].as_str().unwrap()).collect();
     ids.sort_unstable();

@@ -83,7 +83,9 @@ fn apply(bytes: &[u8], m: &Mutation) -> Vec<u8> {
 
 /// Messages that name a whole file rather than a place in it.
 fn file_level(message: &str) -> bool {
-    message.starts_with("the bank has no questions") || message.starts_with("cannot read")
+    message.starts_with("the bank has no questions")
+        || message.starts_with("cannot read")
+        || message.starts_with("no [[pillar]] declared")
 }
 
 proptest! {

@@ -6,7 +6,7 @@ use common::*;
 use insta::assert_snapshot;
 use proctor::app::{App, Screen};
 use proctor::launch::Start;
-use proctor::ui::Theme;
+use proctor::ui::{Theme, View};
 use ratatui::style::Color;
 
 fn snap_both(name: &str, app: &App) {
@@ -182,12 +182,17 @@ fn help_overlay() {
 #[test]
 fn no_color_uses_no_colours_but_keeps_symbols() {
     let (mut app, _) = exam_app(5);
-    app.theme = Theme::no_color();
+    let plain = View::new(Theme::no_color());
     go_to(&mut app, |q| q.is_multi());
     press(&mut app, "a");
-    snap_both("exam_no_color", &app);
+    for (w, h) in [(80, 24), (120, 40)] {
+        assert_snapshot!(
+            format!("exam_no_color_{w}x{h}"),
+            render_with(&app, &plain, w, h).backend()
+        );
+    }
     press(&mut app, "sy");
-    let terminal = render(&app, 120, 40);
+    let terminal = render_with(&app, &plain, 120, 40);
     let buf = terminal.backend().buffer();
     for cell in buf.content() {
         assert_eq!(cell.fg, Color::Reset, "no foreground colour with NO_COLOR");

@@ -12,17 +12,14 @@ pub mod practice;
 pub mod results;
 pub mod review;
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::collections::HashSet;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use ratatui::layout::{Position, Rect};
-
 use crate::bank::Bank;
 use crate::exam::Filters;
 use crate::store::Store;
-use crate::ui::{NotesCache, Theme};
 
 pub use keys::{KeyContext, map_key};
 
@@ -167,10 +164,6 @@ pub struct App {
     pub status: Option<String>,
     pub help: bool,
     pub quit: bool,
-    /// Mouse targets recorded by the last frame.
-    pub hits: RefCell<Vec<(Rect, Hit)>>,
-    pub theme: Theme,
-    pub cache: NotesCache,
     pub store: Option<Store>,
     /// Why nothing is saved, or why the last save failed; shown until a save succeeds.
     pub save_warning: Option<String>,
@@ -198,9 +191,6 @@ impl App {
             status: None,
             help: false,
             quit: false,
-            hits: RefCell::new(Vec::new()),
-            theme: Theme::from_env(),
-            cache: NotesCache::default(),
             store: None,
             save_warning: None,
             seen: HashSet::new(),
@@ -251,17 +241,13 @@ impl App {
         }
     }
 
-    pub fn hit(&self, col: u16, row: u16) -> Option<Hit> {
-        let pos = Position { x: col, y: row };
-        self.hits
-            .borrow()
-            .iter()
-            .rev()
-            .find(|(r, _)| r.contains(pos))
-            .map(|(_, h)| *h)
+    /// Apply a key action (nothing under a pointer).
+    pub fn update(&mut self, action: Action) {
+        self.update_at(action, None);
     }
 
-    pub fn update(&mut self, action: Action) {
+    /// Apply an action; `hit` is what the last frame drew under the mouse, for clicks and the wheel.
+    pub fn update_at(&mut self, action: Action, hit: Option<Hit>) {
         // A resize only needs the redraw that follows every action: views lay out from the frame.
         if let Action::Resize(..) = action {
             return;
@@ -286,10 +272,6 @@ impl App {
         if !matches!(action, Action::Tick) {
             self.status = None;
         }
-        let hit = match action {
-            Action::Click(c, r) | Action::ScrollUp(c, r) | Action::ScrollDown(c, r) => self.hit(c, r),
-            _ => None,
-        };
         let bank = Rc::clone(&self.bank);
         let seed = self.next_seed();
         let mut cx = Ctx {

@@ -2,10 +2,12 @@
 //! [`Bank`]). The checks themselves live in `validate`.
 
 mod domains;
+mod question;
 mod raw;
 mod summary;
 mod text;
 mod validate;
+mod warnings;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};

@@ -5,10 +5,11 @@ use std::collections::HashMap;
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 
-use super::{Bank, Domain, Loaded, Pillar, Question, QuestionOption, RawFile, Summary, domains, raw, text};
-use crate::blueprint::{self, apportion};
+use super::question::{Context, check_question};
+use super::warnings::{check_forms, warn_shortfalls, warn_uncited_sections};
+use super::{Bank, Domain, Loaded, Pillar, RawFile, Summary, domains, raw, text};
 use crate::diag::{Diagnostic, LineIndex, Severity, byte_pos};
-use crate::notes::{Notes, RefError};
+use crate::notes::Notes;
 
 /// Collects diagnostics for one file, turning byte spans into line:column.
 pub(super) struct FileDiags<'a> {
@@ -17,7 +18,7 @@ pub(super) struct FileDiags<'a> {
 }
 
 impl FileDiags<'_> {
-    fn at(&self, offset: usize, severity: Severity, message: String) -> Diagnostic {
+    pub fn at(&self, offset: usize, severity: Severity, message: String) -> Diagnostic {
         Diagnostic {
             file: self.path.to_string(),
             pos: Some(self.index.pos(offset)),
@@ -126,18 +127,18 @@ pub(super) fn in_range(
 }
 
 /// The checked manifest.
-struct Exam {
-    name: String,
-    code: String,
-    questions: usize,
-    minutes: u32,
-    pass_mark: u32,
-    notes: Spanned<String>,
-    questions_offset: usize,
-    pillar_offsets: Vec<usize>,
-    forms: usize,
+pub(super) struct Exam {
+    pub name: String,
+    pub code: String,
+    pub questions: usize,
+    pub minutes: u32,
+    pub pass_mark: u32,
+    pub notes: Spanned<String>,
+    pub questions_offset: usize,
+    pub pillar_offsets: Vec<usize>,
+    pub forms: usize,
     /// Where `forms` is written, for errors about the forms.
-    forms_offset: Option<usize>,
+    pub forms_offset: Option<usize>,
 }
 
 fn check_manifest(
@@ -217,184 +218,6 @@ fn check_manifest(
         forms_offset,
     };
     (exam, pillars, domains)
-}
-
-/// Shared state while checking question files.
-struct Context<'a> {
-    pillars: Option<&'a [Pillar]>,
-    /// `None` when the manifest could not be read; empty when it declares no domains.
-    domains: Option<&'a [Domain]>,
-    notes: Option<(&'a Notes, &'a str)>,
-    seen_ids: HashMap<String, String>,
-}
-
-/// Options checked one by one; a question may have 6, so more is already an error.
-const MAX_OPTIONS_CHECKED: usize = 16;
-
-fn check_question(
-    q: raw::Question,
-    f: &FileDiags<'_>,
-    cx: &mut Context<'_>,
-    out: &mut Vec<Diagnostic>,
-) -> Option<Question> {
-    let before = out.len();
-    let id = q.id.get_ref().clone();
-    if !is_valid_id(&id) {
-        out.push(f.error(
-            &q.id,
-            format!("question id {id:?} may only use a-z, 0-9 and - (and not be empty)"),
-        ));
-    }
-    let (l, c) = f.index.pos(q.id.span().start);
-    let here = format!("{}:{l}:{c}", f.path);
-    if let Some(first) = cx.seen_ids.get(&id) {
-        out.push(f.error(
-            &q.id,
-            format!("duplicate question id \"{id}\" (first defined at {first})"),
-        ));
-    } else {
-        cx.seen_ids.insert(id.clone(), here);
-    }
-    let mut pillar = 0;
-    if let Some(pillars) = cx.pillars {
-        match pillars.iter().position(|p| p.id == *q.pillar.get_ref()) {
-            Some(i) => pillar = i,
-            None => {
-                let known: Vec<&str> = pillars.iter().map(|p| p.id.as_str()).collect();
-                out.push(f.error(
-                    &q.pillar,
-                    format!(
-                        "unknown pillar \"{}\" (expected one of: {})",
-                        q.pillar.get_ref(),
-                        known.join(", ")
-                    ),
-                ));
-            }
-        }
-    }
-    let (domain, task) = domains::check_question_domain(&q, cx.domains, f, out);
-    if q.refs.get_ref().is_empty() {
-        out.push(f.error(&q.refs, "refs is empty; cite at least one notes heading".into()));
-    }
-    let mut anchors = Vec::new();
-    if let Some((notes, notes_file)) = cx.notes {
-        for r in q.refs.get_ref() {
-            match notes.resolve(r.get_ref()) {
-                Ok(h) => anchors.push(h),
-                Err(RefError::NotFound) => {
-                    out.push(f.error(
-                        r,
-                        format!("ref \"{}\" matches no heading in {notes_file}", r.get_ref()),
-                    ));
-                }
-                Err(RefError::Ambiguous(paths)) => out.push(f.error(
-                    r,
-                    format!(
-                        "ref \"{}\" is ambiguous; it could mean: {}",
-                        r.get_ref(),
-                        paths.join(", ")
-                    ),
-                )),
-            }
-        }
-    }
-    let difficulty = q.difficulty.as_ref().map(|d| *d.get_ref());
-    if let (Some(d), Some(value)) = (&q.difficulty, difficulty)
-        && !(1..=3).contains(&value)
-    {
-        out.push(f.error(d, format!("difficulty must be 1, 2 or 3, found {value}")));
-    }
-    if let Some(problem) = text_problem(q.prompt.get_ref(), "prompt") {
-        out.push(f.error(&q.prompt, problem));
-    }
-    if let Some(e) = &q.explanation
-        && let Some(problem) = text_problem(e.get_ref(), "explanation")
-    {
-        let hint = if text::is_blank(e.get_ref()) {
-            "; write one or remove the key"
-        } else {
-            ""
-        };
-        out.push(f.error(e, format!("{problem}{hint}")));
-    }
-    let n = q.option.len();
-    if !(2..=6).contains(&n) {
-        out.push(f.error(
-            &q.id,
-            format!(
-                "question \"{id}\" has {n} option{}; a question takes 2 to 6 (shown as A-F)",
-                if n == 1 { "" } else { "s" }
-            ),
-        ));
-    }
-    let correct = q.option.iter().filter(|o| o.correct).count();
-    if n > 0 && correct == 0 {
-        out.push(f.error(
-            &q.id,
-            format!("question \"{id}\" has no correct option; mark one with correct = true"),
-        ));
-    } else if n > 1 && correct == n {
-        out.push(f.error(
-            &q.id,
-            format!("every option of question \"{id}\" is correct; at least one must be wrong"),
-        ));
-    }
-    // Past the most a question can show, its options are not checked one by one: the count error says
-    // it all, and checking 100,000 options would only be slow.
-    let mut texts: HashMap<&str, usize> = HashMap::new();
-    for (i, o) in q.option.iter().enumerate().take(MAX_OPTIONS_CHECKED) {
-        let text = o.text.get_ref().trim();
-        if let Some(problem) = text_problem(text, "option text") {
-            out.push(f.error(&o.text, problem));
-        } else if let Some(&first) = texts.get(text) {
-            out.push(f.error(
-                &o.text,
-                format!(
-                    "duplicate option text (same as option {})",
-                    crate::print::letter(first)
-                ),
-            ));
-        } else {
-            texts.insert(text, i);
-        }
-        if let Some(problem) = text_problem(o.why.get_ref(), "why") {
-            let hint = if text::is_blank(o.why.get_ref()) {
-                "; say why this option is right or wrong"
-            } else {
-                ""
-            };
-            out.push(f.error(&o.why, format!("{problem}{hint}")));
-        }
-    }
-    if out.len() > before {
-        return None;
-    }
-    let section = anchors
-        .first()
-        .map_or(0, |&h| cx.notes.map_or(h, |(n, _)| n.section_of(h)));
-    Some(Question {
-        id,
-        pillar,
-        domain,
-        task,
-        refs: q.refs.into_inner().into_iter().map(Spanned::into_inner).collect(),
-        anchors,
-        section,
-        difficulty: difficulty.map(|d| d as u8),
-        prompt: q.prompt.into_inner(),
-        explanation: q.explanation.map(Spanned::into_inner),
-        shuffle: q.shuffle.unwrap_or(true),
-        options: q
-            .option
-            .into_iter()
-            .map(|o| QuestionOption {
-                text: o.text.into_inner(),
-                correct: o.correct,
-                why: o.why.into_inner(),
-            })
-            .collect(),
-        file: f.path.to_string(),
-    })
 }
 
 type NotesRead = (String, Result<Vec<u8>, String>);
@@ -541,103 +364,5 @@ pub(super) fn run(
         bank: Some(bank),
         diagnostics: out,
         summary: Some(summary),
-    }
-}
-
-/// Whether the bank splits into its forms; each group short of questions is an error at `forms`, and a
-/// form whose mean difficulty strays more than 0.15 from the bank's is a warning.
-fn check_forms(bank: &Bank, offset: usize, f: &FileDiags<'_>, out: &mut Vec<Diagnostic>) -> bool {
-    match blueprint::forms(bank) {
-        Ok(forms) => {
-            let all: Vec<usize> = (0..bank.questions.len()).collect();
-            let mean = blueprint::mean_difficulty(bank, &all);
-            for (k, form) in forms.iter().enumerate() {
-                let m = blueprint::mean_difficulty(bank, form);
-                if (m - mean).abs() > 0.15 {
-                    out.push(f.at(
-                        offset,
-                        Severity::Warning,
-                        format!(
-                            "practice test {} has mean difficulty {m:.2}, the bank {mean:.2}",
-                            k + 1
-                        ),
-                    ));
-                }
-            }
-            true
-        }
-        Err(shortfalls) => {
-            for s in shortfalls {
-                out.push(f.at(
-                    offset,
-                    Severity::Error,
-                    format!(
-                        "{} practice tests of {} questions: {s}; add questions or lower forms",
-                        bank.forms, bank.exam_questions
-                    ),
-                ));
-            }
-            false
-        }
-    }
-}
-
-fn warn_shortfalls(
-    exam: &Exam,
-    pillars: &[Pillar],
-    questions: &[Question],
-    f: &FileDiags<'_>,
-    out: &mut Vec<Diagnostic>,
-) {
-    let weights: Vec<u32> = pillars.iter().map(|p| p.weight).collect();
-    let quotas = apportion(&weights, exam.questions);
-    let mut counts = vec![0usize; pillars.len()];
-    for q in questions {
-        counts[q.pillar] += 1;
-    }
-    for (i, p) in pillars.iter().enumerate() {
-        if counts[i] < quotas[i] {
-            out.push(f.at(
-                exam.pillar_offsets[i],
-                Severity::Warning,
-                format!(
-                    "pillar \"{}\" has {} question(s), but a full {}-question exam draws {} from it at weight {}",
-                    p.id, counts[i], exam.questions, quotas[i], p.weight
-                ),
-            ));
-        }
-    }
-    let examable: usize = (0..pillars.len())
-        .filter(|&i| pillars[i].weight > 0)
-        .map(|i| counts[i])
-        .sum();
-    if examable < exam.questions {
-        out.push(f.at(
-            exam.questions_offset,
-            Severity::Warning,
-            format!(
-                "a full exam has {} questions but the bank has only {examable} in pillars with a weight above 0",
-                exam.questions
-            ),
-        ));
-    }
-}
-
-fn warn_uncited_sections(bank: &Bank, out: &mut Vec<Diagnostic>) {
-    let notes = &bank.notes;
-    for s in notes.sections() {
-        let cited = bank
-            .questions
-            .iter()
-            .any(|q| q.anchors.iter().any(|&a| notes.is_within(a, s)));
-        if !cited {
-            let h = &notes.headings[s];
-            out.push(Diagnostic {
-                file: bank.notes_file.clone(),
-                pos: Some((h.line, 1)),
-                severity: Severity::Warning,
-                message: format!("notes section \"{}\" is cited by no question", h.title),
-            });
-        }
     }
 }

@@ -4,7 +4,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::attempts::{AttemptSummary, Detail, ResponseRecord};
+use super::attempts::{AttemptSummary, ResponseRecord};
+use super::read::Detail;
 use super::{Store, StoreError};
 use crate::print::letter;
 

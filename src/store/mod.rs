@@ -5,7 +5,9 @@
 
 mod attempts;
 mod export;
+mod lease;
 mod pending;
+mod read;
 mod review;
 
 use std::path::{Path, PathBuf};
@@ -14,11 +16,13 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use attempts::{
-    AttemptRecord, AttemptSummary, Detail, Mode, NewAttempt, NewResponse, Outcome, ResponseRecord,
-    ResponseState, SetAside, Tally, Trend, timestamp,
+    AttemptRecord, AttemptSummary, Mode, NewAttempt, NewResponse, Outcome, ResponseRecord, ResponseState,
+    Tally, Trend, timestamp,
 };
 pub use export::{ExportError, ExportFormat};
+pub use lease::SetAside;
 pub use pending::FinishedExam;
+pub use read::Detail;
 pub use review::DueCard;
 
 pub const FILE_NAME: &str = "history.db";

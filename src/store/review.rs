@@ -5,7 +5,8 @@ use chrono::{DateTime, Utc};
 use rs_fsrs::{Card, FSRS, Parameters, Rating};
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::attempts::{natural, timestamp};
+use super::attempts::timestamp;
+use super::read::natural;
 use super::{Store, StoreError};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,14 +4,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 
+use super::Ui;
 use super::review::answered;
 use super::strings;
 use super::widgets::{Reveal, choices, dialog, draw_lines, footer, header, offset_for, question_lines};
-use crate::app::App;
 use crate::app::drill::Drill;
 
-pub fn render(app: &App, d: &Drill, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+pub fn render(ui: &Ui<'_>, d: &Drill, area: Rect, buf: &mut Buffer) {
+    let t = ui.theme;
     let [top, body, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
     let tally = format!(
@@ -27,16 +27,16 @@ pub fn render(app: &App, d: &Drill, area: Rect, buf: &mut Buffer) {
     } else {
         strings::DRILL_FOOTER
     };
-    footer(app, hints, bottom, buf);
+    footer(ui, hints, bottom, buf);
     if d.checked {
-        answered(app, d.item(), &d.chosen, &d.pane, 0, body, buf);
+        answered(ui, d.item(), &d.chosen, &d.pane, 0, body, buf);
     } else {
         let inner = body.inner(Margin {
             horizontal: 2,
             vertical: 1,
         });
         let (lines, ranges) = question_lines(
-            &app.bank,
+            &ui.bank,
             d.item(),
             &d.chosen,
             Some(d.cursor),
@@ -45,7 +45,7 @@ pub fn render(app: &App, d: &Drill, area: Rect, buf: &mut Buffer) {
             t,
         );
         let offset = offset_for(&ranges, d.cursor, inner.height as usize);
-        draw_lines(app, &lines, &ranges, offset, inner, buf);
+        draw_lines(ui, &lines, &ranges, offset, inner, buf);
     }
     if d.summary {
         let answered = d.log.len();

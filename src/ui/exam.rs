@@ -7,20 +7,21 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
+use super::Ui;
 use super::strings;
 use super::widgets::{
     Reveal, centered, choices, clock, dialog, draw_lines, footer, header, offset_for, question_lines,
 };
+use crate::app::Hit;
 use crate::app::exam::{ExamSession, Overlay};
-use crate::app::{App, Hit};
 
 const WARN_AT: Duration = Duration::from_secs(10 * 60);
 const URGENT_AT: Duration = Duration::from_secs(5 * 60);
 
 /// The countdown and its warning, in words and symbols so it reads without colour.
 /// An exam shorter than a threshold does not warn at it: a 6-minute quiz is not "10 minutes left".
-fn countdown(app: &App, left: Duration, limit: Duration) -> Span<'static> {
-    let t = app.theme;
+fn countdown(ui: &Ui<'_>, left: Duration, limit: Duration) -> Span<'static> {
+    let t = ui.theme;
     let text = clock(left.as_secs());
     if left <= URGENT_AT && limit > URGENT_AT {
         Span::styled(format!("⚠ {text} LEFT (5 min warning)"), t.bad())
@@ -39,9 +40,9 @@ pub fn pace_text(pace: i64) -> String {
     }
 }
 
-pub fn render(app: &App, e: &ExamSession, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let now = app.clock.now();
+pub fn render(ui: &Ui<'_>, e: &ExamSession, area: Rect, buf: &mut Buffer) {
+    let t = ui.theme;
+    let now = ui.clock.now();
     let n = e.exam.items.len();
     let [top, body, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
@@ -52,12 +53,12 @@ pub fn render(app: &App, e: &ExamSession, area: Rect, buf: &mut Buffer) {
             e.marked_count(),
             pace_text(e.pace(now))
         )),
-        countdown(app, e.remaining(now), e.limit),
+        countdown(ui, e.remaining(now), e.limit),
     ];
     header(&e.title, right, top, buf, t);
-    footer(app, strings::EXAM_FOOTER, bottom, buf);
+    footer(ui, strings::EXAM_FOOTER, bottom, buf);
     // Not saving is shown for the whole exam, not only once.
-    let body = match &app.save_warning {
+    let body = match &ui.save_warning {
         Some(w) => {
             let [warning, rest] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(body);
             Paragraph::new(Line::styled(format!(" ⚠ {w}"), t.warn())).render(warning, buf);
@@ -82,7 +83,7 @@ pub fn render(app: &App, e: &ExamSession, area: Rect, buf: &mut Buffer) {
     lines.push(Line::default());
     let item = &e.exam.items[e.current];
     let (q, ranges) = question_lines(
-        &app.bank,
+        &ui.bank,
         item,
         &e.answers[e.current],
         Some(e.cursor),
@@ -94,10 +95,10 @@ pub fn render(app: &App, e: &ExamSession, area: Rect, buf: &mut Buffer) {
     lines.extend(q);
     let ranges: Vec<(usize, usize)> = ranges.iter().map(|(a, b)| (a + shift, b + shift)).collect();
     let offset = offset_for(&ranges, e.cursor, inner.height as usize);
-    draw_lines(app, &lines, &ranges, offset, inner, buf);
+    draw_lines(ui, &lines, &ranges, offset, inner, buf);
 
     match e.overlay {
-        Some(Overlay::Grid(at)) => grid(app, e, at, body, buf),
+        Some(Overlay::Grid(at)) => grid(ui, e, at, body, buf),
         Some(Overlay::ConfirmSubmit) => {
             let unanswered = n - e.answered();
             let lines = vec![
@@ -112,7 +113,7 @@ pub fn render(app: &App, e: &ExamSession, area: Rect, buf: &mut Buffer) {
             dialog(body, buf, "Submit the exam?", lines, t);
         }
         Some(Overlay::ConfirmLeave) => {
-            let text = if app.store.is_some() {
+            let text = if ui.store.is_some() {
                 strings::LEAVE_EXAM
             } else {
                 strings::LEAVE_EXAM_UNSAVED
@@ -131,8 +132,8 @@ pub fn render(app: &App, e: &ExamSession, area: Rect, buf: &mut Buffer) {
 const PER_ROW: usize = 10;
 const CELL: u16 = 6;
 
-fn grid(app: &App, e: &ExamSession, at: usize, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+fn grid(ui: &Ui<'_>, e: &ExamSession, at: usize, area: Rect, buf: &mut Buffer) {
+    let t = ui.theme;
     let n = e.exam.items.len();
     let rows = n.div_ceil(PER_ROW) as u16;
     let rect = centered(area, PER_ROW as u16 * CELL + 4, rows + 7);
@@ -145,7 +146,7 @@ fn grid(app: &App, e: &ExamSession, at: usize, area: Rect, buf: &mut Buffer) {
         vertical: 0,
     });
     block.render(rect, buf);
-    let mut hits = app.hits.borrow_mut();
+    let mut hits = ui.hits.borrow_mut();
     // Long exams scroll the grid so the cursor's row is always shown.
     let visible = usize::from(inner.height.saturating_sub(4)).max(1);
     let first_row = (at / PER_ROW + 1).saturating_sub(visible);

@@ -6,14 +6,14 @@ use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Widget};
 
+use super::Ui;
 use super::strings;
 use super::widgets::{clock, follow, footer, header, select_list, truncate};
-use crate::app::App;
 use crate::app::history::{Focus, History};
 use crate::store::AttemptSummary;
 
-fn block(app: &App, title: String, focused: bool) -> Block<'static> {
-    let t = app.theme;
+fn block(ui: &Ui<'_>, title: String, focused: bool) -> Block<'static> {
+    let t = ui.theme;
     let style = if focused { t.title() } else { t.dim() };
     let marker = if focused { "▶ " } else { "" };
     Block::default()
@@ -22,14 +22,14 @@ fn block(app: &App, title: String, focused: bool) -> Block<'static> {
 }
 
 /// Rows of text as a list, cut to the width.
-fn list(app: &App, rows: Vec<String>, cursor: usize, focused: bool, area: Rect, buf: &mut Buffer) {
+fn list(ui: &Ui<'_>, rows: Vec<String>, cursor: usize, focused: bool, area: Rect, buf: &mut Buffer) {
     let lines = rows
         .into_iter()
         .map(|r| Line::from(truncate(&r, area.width as usize)))
         .collect();
     let highlight = focused.then_some(cursor);
     select_list(
-        app,
+        ui,
         lines,
         highlight,
         focused,
@@ -68,9 +68,9 @@ pub fn attempt_row(a: &AttemptSummary) -> String {
     )
 }
 
-pub fn render(app: &App, h: &History, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let bank = &app.bank;
+pub fn render(ui: &Ui<'_>, h: &History, area: Rect, buf: &mut Buffer) {
+    let t = ui.theme;
+    let bank = &ui.bank;
     let [top, body, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
     header(
@@ -80,7 +80,7 @@ pub fn render(app: &App, h: &History, area: Rect, buf: &mut Buffer) {
         buf,
         t,
     );
-    footer(app, strings::HISTORY_FOOTER, bottom, buf);
+    footer(ui, strings::HISTORY_FOOTER, bottom, buf);
     let [upper, lower] =
         Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
     let [chart_area, weak_area] =
@@ -136,7 +136,7 @@ pub fn render(app: &App, h: &History, area: Rect, buf: &mut Buffer) {
 
     let focused = |f: Focus| h.focus == f;
     let weak = block(
-        app,
+        ui,
         format!(
             "Weakest over the last {} · Enter drills",
             plural(h.recent, "attempt")
@@ -158,10 +158,10 @@ pub fn render(app: &App, h: &History, area: Rect, buf: &mut Buffer) {
             )
         })
         .collect();
-    list(app, rows, h.cursors[1], focused(Focus::Weak), inner, buf);
+    list(ui, rows, h.cursors[1], focused(Focus::Weak), inner, buf);
 
     let attempts = block(
-        app,
+        ui,
         "Attempts, newest first · Enter reviews".into(),
         focused(Focus::Attempts),
     );
@@ -173,7 +173,7 @@ pub fn render(app: &App, h: &History, area: Rect, buf: &mut Buffer) {
             .render(inner, buf);
     }
     list(
-        app,
+        ui,
         h.attempts.iter().map(attempt_row).collect(),
         h.cursors[0],
         focused(Focus::Attempts),
@@ -181,7 +181,7 @@ pub fn render(app: &App, h: &History, area: Rect, buf: &mut Buffer) {
         buf,
     );
 
-    let wrong = block(app, "Most often wrong".into(), focused(Focus::Wrong));
+    let wrong = block(ui, "Most often wrong".into(), focused(Focus::Wrong));
     let inner = wrong.inner(wrong_area);
     wrong.render(wrong_area, buf);
     let rows = h
@@ -189,5 +189,5 @@ pub fn render(app: &App, h: &History, area: Rect, buf: &mut Buffer) {
         .iter()
         .map(|(id, w, n)| format!("{w}/{n} wrong  {id}"))
         .collect();
-    list(app, rows, h.cursors[2], focused(Focus::Wrong), inner, buf);
+    list(ui, rows, h.cursors[2], focused(Focus::Wrong), inner, buf);
 }

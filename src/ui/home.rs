@@ -6,15 +6,16 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
+use super::Ui;
 use super::strings;
 use super::widgets::{centered, choices, dialog, follow, footer, header, select_list};
+use crate::app::Hit;
 use crate::app::home::{CustomForm, DrillPicker, Field, HomeAction, Topic, entries};
 use crate::app::practice::PracticeList;
-use crate::app::{App, Hit};
 
 /// A menu entry with its shortcut letter highlighted where it first appears in the label.
-fn menu_line(app: &App, key: char, label: &str, selected: bool, extra: &str) -> Line<'static> {
-    let t = app.theme;
+fn menu_line(ui: &Ui<'_>, key: char, label: &str, selected: bool, extra: &str) -> Line<'static> {
+    let t = ui.theme;
     let pointer = if selected { "› " } else { "  " };
     let mut spans = vec![Span::raw(pointer)];
     let at = label.to_lowercase().find(key);
@@ -35,12 +36,12 @@ fn menu_line(app: &App, key: char, label: &str, selected: bool, extra: &str) -> 
     if selected { line.style(t.selected()) } else { line }
 }
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(crate::app::Screen::Home(home)) = app.stack.last() else {
+pub fn render(ui: &Ui<'_>, area: Rect, buf: &mut Buffer) {
+    let Some(crate::app::Screen::Home(home)) = ui.stack.last() else {
         return;
     };
-    let t = app.theme;
-    let bank = &app.bank;
+    let t = ui.theme;
+    let bank = &ui.bank;
     let list = entries(&home.info, bank);
     let [top, body, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
@@ -51,7 +52,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         buf,
         t,
     );
-    footer(app, strings::MENU_FOOTER, bottom, buf);
+    footer(ui, strings::MENU_FOOTER, bottom, buf);
     let rect = centered(body, 64, list.len() as u16 + 10);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -73,7 +74,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ];
     let first_item = lines.len();
     for (i, e) in list.iter().enumerate() {
-        lines.push(menu_line(app, e.key, e.label, home.cursor == i, &e.note));
+        lines.push(menu_line(ui, e.key, e.label, home.cursor == i, &e.note));
     }
     lines.push(Line::default());
     if let Some(last) = &home.info.last {
@@ -104,7 +105,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         horizontal: 2,
         vertical: 1,
     });
-    let mut hits = app.hits.borrow_mut();
+    let mut hits = ui.hits.borrow_mut();
     for i in 0..list.len() {
         let y = inner.y + (first_item + i) as u16;
         if y < inner.bottom() {
@@ -137,13 +138,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-pub fn render_form(app: &App, form: &CustomForm, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let bank = &app.bank;
+pub fn render_form(ui: &Ui<'_>, form: &CustomForm, area: Rect, buf: &mut Buffer) {
+    let t = ui.theme;
+    let bank = &ui.bank;
     let [top, body, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
     header("Custom exam", vec![], top, buf, t);
-    footer(app, strings::FORM_FOOTER, bottom, buf);
+    footer(ui, strings::FORM_FOOTER, bottom, buf);
     let [fields, lists] = Layout::vertical([Constraint::Length(5), Constraint::Min(0)]).areas(body);
     let focus = |f: Field| {
         if form.focus == f {
@@ -179,7 +180,7 @@ pub fn render_form(app: &App, form: &CustomForm, area: Rect, buf: &mut Buffer) {
         .map(|(p, on)| (p.name.clone(), *on))
         .collect();
     checklist(
-        app,
+        ui,
         "Pillars",
         &pillars,
         form.pillar_cursor,
@@ -193,7 +194,7 @@ pub fn render_form(app: &App, form: &CustomForm, area: Rect, buf: &mut Buffer) {
         .map(|(s, on)| (bank.notes.headings[*s].title.clone(), *on))
         .collect();
     checklist(
-        app,
+        ui,
         "Sections",
         &sections,
         form.section_cursor,
@@ -204,7 +205,7 @@ pub fn render_form(app: &App, form: &CustomForm, area: Rect, buf: &mut Buffer) {
 }
 
 fn checklist(
-    app: &App,
+    ui: &Ui<'_>,
     title: &str,
     items: &[(String, bool)],
     cursor: usize,
@@ -212,7 +213,7 @@ fn checklist(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let t = app.theme;
+    let t = ui.theme;
     let title_style = if focused { t.title() } else { t.dim() };
     let block = Block::default()
         .borders(Borders::ALL)
@@ -229,7 +230,7 @@ fn checklist(
         .collect();
     // Two checklists share the form and it takes no clicks, so no mouse targets.
     select_list(
-        app,
+        ui,
         lines,
         focused.then_some(cursor),
         false,
@@ -239,9 +240,9 @@ fn checklist(
     );
 }
 
-pub fn render_practice(app: &App, list: &PracticeList, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let bank = &app.bank;
+pub fn render_practice(ui: &Ui<'_>, list: &PracticeList, area: Rect, buf: &mut Buffer) {
+    let t = ui.theme;
+    let bank = &ui.bank;
     let [top, body, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
     header(
@@ -251,7 +252,7 @@ pub fn render_practice(app: &App, list: &PracticeList, area: Rect, buf: &mut Buf
         buf,
         t,
     );
-    footer(app, strings::MENU_FOOTER, bottom, buf);
+    footer(ui, strings::MENU_FOOTER, bottom, buf);
     let inner = body.inner(ratatui::layout::Margin {
         horizontal: 2,
         vertical: 1,
@@ -278,16 +279,16 @@ pub fn render_practice(app: &App, list: &PracticeList, area: Rect, buf: &mut Buf
         })
         .collect();
     let offset = follow(list.cursor, inner.height);
-    select_list(app, lines, Some(list.cursor), true, offset, inner, buf);
+    select_list(ui, lines, Some(list.cursor), true, offset, inner, buf);
 }
 
-pub fn render_picker(app: &App, picker: &DrillPicker, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let bank = &app.bank;
+pub fn render_picker(ui: &Ui<'_>, picker: &DrillPicker, area: Rect, buf: &mut Buffer) {
+    let t = ui.theme;
+    let bank = &ui.bank;
     let [top, body, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
     header("Drill: choose a pillar or a notes section", vec![], top, buf, t);
-    footer(app, strings::MENU_FOOTER, bottom, buf);
+    footer(ui, strings::MENU_FOOTER, bottom, buf);
     let inner = body.inner(ratatui::layout::Margin {
         horizontal: 2,
         vertical: 1,
@@ -310,5 +311,5 @@ pub fn render_picker(app: &App, picker: &DrillPicker, area: Rect, buf: &mut Buff
         })
         .collect();
     let offset = follow(picker.cursor, inner.height);
-    select_list(app, lines, Some(picker.cursor), true, offset, inner, buf);
+    select_list(ui, lines, Some(picker.cursor), true, offset, inner, buf);
 }

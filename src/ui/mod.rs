@@ -16,58 +16,111 @@ mod review;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use std::cell::RefCell;
+
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::app::{App, Screen};
+use crate::app::{App, Hit, Screen};
 pub use theme::Theme;
 pub use widgets::NotesCache;
+
+/// What drawing keeps between frames and the app never reads: the colour theme, rendered notes by
+/// width, and where the last frame put things the mouse can hit.
+pub struct View {
+    pub theme: Theme,
+    pub cache: NotesCache,
+    hits: RefCell<Vec<(Rect, Hit)>>,
+}
+
+impl View {
+    pub fn new(theme: Theme) -> View {
+        View {
+            theme,
+            cache: NotesCache::default(),
+            hits: RefCell::default(),
+        }
+    }
+
+    /// What the last frame drew at this cell, topmost first.
+    pub fn hit(&self, col: u16, row: u16) -> Option<Hit> {
+        let pos = Position { x: col, y: row };
+        self.hits
+            .borrow()
+            .iter()
+            .rev()
+            .find(|(r, _)| r.contains(pos))
+            .map(|(_, h)| *h)
+    }
+}
+
+/// The app as a frame draws it: its state (through `Deref`) with the view's theme, cache and hit boxes.
+pub struct Ui<'a> {
+    app: &'a App,
+    pub theme: Theme,
+    pub cache: &'a NotesCache,
+    pub hits: &'a RefCell<Vec<(Rect, Hit)>>,
+}
+
+impl std::ops::Deref for Ui<'_> {
+    type Target = App;
+
+    fn deref(&self) -> &App {
+        self.app
+    }
+}
 
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
-pub fn draw(frame: &mut Frame<'_>, app: &App) {
+pub fn draw(frame: &mut Frame<'_>, app: &App, view: &View) {
     let area = frame.area();
-    render(app, area, frame.buffer_mut());
+    render(app, view, area, frame.buffer_mut());
 }
 
 /// Render the whole app into a buffer (also used by benches and tests).
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    app.hits.borrow_mut().clear();
+pub fn render(app: &App, view: &View, area: Rect, buf: &mut Buffer) {
+    view.hits.borrow_mut().clear();
+    let ui = &Ui {
+        app,
+        theme: view.theme,
+        cache: &view.cache,
+        hits: &view.hits,
+    };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(area, buf);
         return;
     }
     // A failed save is shown on every screen until a save succeeds; home and the exam show it in place.
     let full = area;
-    let area = match (&app.save_warning, app.screen()) {
+    let area = match (&ui.save_warning, ui.screen()) {
         (Some(w), screen) if !matches!(screen, Screen::Home(_) | Screen::Exam(_)) => {
             let [rest, line] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-            Paragraph::new(Line::styled(format!(" ⚠ {w}"), app.theme.warn())).render(line, buf);
+            Paragraph::new(Line::styled(format!(" ⚠ {w}"), ui.theme.warn())).render(line, buf);
             rest
         }
         _ => area,
     };
-    let help = match app.screen() {
+    let help = match ui.screen() {
         Screen::Home(_) => {
-            home::render(app, area, buf);
+            home::render(ui, area, buf);
             strings::HOME_HELP
         }
         Screen::Custom(f) => {
-            home::render_form(app, f, area, buf);
+            home::render_form(ui, f, area, buf);
             strings::FORM_HELP
         }
         Screen::Picker(p) => {
-            home::render_picker(app, p, area, buf);
+            home::render_picker(ui, p, area, buf);
             strings::PICKER_HELP
         }
         Screen::Practice(p) => {
-            home::render_practice(app, p, area, buf);
+            home::render_practice(ui, p, area, buf);
             strings::PICKER_HELP
         }
         Screen::Exam(e) => {
-            exam::render(app, e, area, buf);
+            exam::render(ui, e, area, buf);
             if matches!(e.overlay, Some(crate::app::exam::Overlay::Grid(_))) {
                 strings::GRID_HELP
             } else {
@@ -75,31 +128,31 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
         }
         Screen::Results(r) => {
-            results::render(app, r, area, buf);
+            results::render(ui, r, area, buf);
             strings::RESULTS_HELP
         }
         Screen::Review(r) => {
-            review::render(app, r, area, buf);
+            review::render(ui, r, area, buf);
             strings::REVIEW_HELP
         }
         Screen::Drill(d) => {
-            drill::render(app, d, area, buf);
+            drill::render(ui, d, area, buf);
             strings::DRILL_HELP
         }
         Screen::Notes(n) => {
-            notes::render(app, n, area, buf);
+            notes::render(ui, n, area, buf);
             strings::NOTES_HELP
         }
         Screen::History(h) => {
-            history::render(app, h, area, buf);
+            history::render(ui, h, area, buf);
             strings::HISTORY_HELP
         }
     };
-    if app.help {
-        widgets::help_overlay(area, buf, help, app.theme);
+    if ui.help {
+        widgets::help_overlay(area, buf, help, ui.theme);
     }
-    if app.confirm_quit {
-        let t = app.theme;
+    if ui.confirm_quit {
+        let t = ui.theme;
         let lines = vec![
             Line::from(strings::UNSAVED_QUIT),
             Line::from(""),

@@ -5,23 +5,23 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
+use super::Ui;
 use super::strings;
 use super::widgets::{footer, header, notes_pane, select_list, truncate};
-use crate::app::App;
 use crate::app::notes::NotesBrowser;
 use crate::app::review::NotesPane;
 
-pub fn render(app: &App, n: &NotesBrowser, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let notes = &app.bank.notes;
+pub fn render(ui: &Ui<'_>, n: &NotesBrowser, area: Rect, buf: &mut Buffer) {
+    let t = ui.theme;
+    let notes = &ui.bank.notes;
     if notes.headings.is_empty() {
-        Paragraph::new(format!("{} has no headings to browse.", app.bank.notes_file)).render(area, buf);
+        Paragraph::new(format!("{} has no headings to browse.", ui.bank.notes_file)).render(area, buf);
         return;
     }
     let [top, body, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
     header(
-        &format!("Notes · {}", app.bank.notes_file),
+        &format!("Notes · {}", ui.bank.notes_file),
         vec![Span::raw(notes.short_ref(n.cursor))],
         top,
         buf,
@@ -34,7 +34,7 @@ pub fn render(app: &App, n: &NotesBrowser, area: Rect, buf: &mut Buffer) {
             Span::raw("▏"),
         ]))
         .render(bottom, buf),
-        None => footer(app, strings::NOTES_FOOTER, bottom, buf),
+        None => footer(ui, strings::NOTES_FOOTER, bottom, buf),
     }
     let [left, right] = Layout::horizontal([Constraint::Length(34), Constraint::Min(0)]).areas(body);
     let block = Block::default()
@@ -63,12 +63,12 @@ pub fn render(app: &App, n: &NotesBrowser, area: Rect, buf: &mut Buffer) {
             }
         })
         .collect();
-    select_list(app, lines, Some(n.cursor), true, offset, inner, buf);
+    select_list(ui, lines, Some(n.cursor), true, offset, inner, buf);
     let pane = NotesPane {
         anchors: vec![n.cursor],
         current: 0,
         scroll: n.scroll,
         full: false,
     };
-    notes_pane(app, &pane, right, buf);
+    notes_pane(ui, &pane, right, buf);
 }

@@ -7,15 +7,16 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, LineGauge, Paragraph, Row, Table, Widget};
 
+use super::Ui;
 use super::strings;
 use super::widgets::{clock, footer, header, truncate};
+use crate::app::Hit;
 use crate::app::results::{ACTIONS, Results};
-use crate::app::{App, Hit};
 use crate::score::Tally;
 
-pub fn render(app: &App, r: &Results, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
-    let bank = &app.bank;
+pub fn render(ui: &Ui<'_>, r: &Results, area: Rect, buf: &mut Buffer) {
+    let t = ui.theme;
+    let bank = &ui.bank;
     let s = &r.score;
     let [top, summary, body, actions, bottom] = Layout::vertical([
         Constraint::Length(1),
@@ -26,7 +27,7 @@ pub fn render(app: &App, r: &Results, area: Rect, buf: &mut Buffer) {
     ])
     .areas(area);
     header(&format!("Results · {}", r.title), vec![], top, buf, t);
-    footer(app, strings::MENU_FOOTER, bottom, buf);
+    footer(ui, strings::MENU_FOOTER, bottom, buf);
 
     let (verdict, style) = if s.passed {
         ("PASS", t.good())
@@ -168,7 +169,7 @@ pub fn render(app: &App, r: &Results, area: Rect, buf: &mut Buffer) {
     });
     let mut spans = Vec::new();
     let mut x = inner.x;
-    let mut hits = app.hits.borrow_mut();
+    let mut hits = ui.hits.borrow_mut();
     for (i, (key, label)) in ACTIONS.iter().enumerate() {
         let text = format!("[{key}] {label}");
         let w = text.chars().count() as u16;

@@ -7,19 +7,19 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
+use super::Ui;
 use super::strings;
 use super::widgets::{Reveal, draw_lines, footer, header, notes_pane, question_lines};
 use super::wrap::wrap_text;
-use crate::app::App;
 use crate::app::review::{NotesPane, Review};
 use crate::exam::Item;
 use crate::print::letter;
 use crate::score::is_correct;
 
 /// "✓ Correct" / "✗ Wrong: the answer is B, D" / "○ Unanswered: ...".
-pub(super) fn verdict(app: &App, item: &Item, chosen: &[usize]) -> Line<'static> {
-    let t = app.theme;
-    let q = &app.bank.questions[item.question];
+pub(super) fn verdict(ui: &Ui<'_>, item: &Item, chosen: &[usize]) -> Line<'static> {
+    let t = ui.theme;
+    let q = &ui.bank.questions[item.question];
     let answer: Vec<String> = item
         .order
         .iter()
@@ -30,7 +30,7 @@ pub(super) fn verdict(app: &App, item: &Item, chosen: &[usize]) -> Line<'static>
     let answer = answer.join(", ");
     if chosen.is_empty() {
         Line::styled(format!("○ Unanswered: the answer is {answer}"), t.warn())
-    } else if is_correct(&app.bank, item.question, chosen) {
+    } else if is_correct(&ui.bank, item.question, chosen) {
         Line::styled("✓ Correct", t.good())
     } else {
         Line::styled(format!("✗ Wrong: the answer is {answer}"), t.bad())
@@ -39,7 +39,7 @@ pub(super) fn verdict(app: &App, item: &Item, chosen: &[usize]) -> Line<'static>
 
 /// The answered question on the left and the notes on the right (or the notes alone, full screen).
 pub(super) fn answered(
-    app: &App,
+    ui: &Ui<'_>,
     item: &Item,
     chosen: &[usize],
     pane: &NotesPane,
@@ -48,10 +48,10 @@ pub(super) fn answered(
     buf: &mut Buffer,
 ) {
     if pane.full {
-        notes_pane(app, pane, area, buf);
+        notes_pane(ui, pane, area, buf);
         return;
     }
-    let t = app.theme;
+    let t = ui.theme;
     let [left, right] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(area);
     let block = Block::default().borders(Borders::RIGHT).border_style(t.dim());
@@ -61,20 +61,20 @@ pub(super) fn answered(
     });
     block.render(left, buf);
     let width = inner.width as usize;
-    let mut lines = vec![verdict(app, item, chosen), Line::default()];
-    let (q, _) = question_lines(&app.bank, item, chosen, None, Reveal::Shown, width, t);
+    let mut lines = vec![verdict(ui, item, chosen), Line::default()];
+    let (q, _) = question_lines(&ui.bank, item, chosen, None, Reveal::Shown, width, t);
     lines.extend(q);
-    if let Some(e) = &app.bank.questions[item.question].explanation {
+    if let Some(e) = &ui.bank.questions[item.question].explanation {
         lines.push(Line::default());
         lines.push(Line::styled("Explanation", t.bold()));
         lines.extend(wrap_text(e.trim(), width, Style::default()));
     }
-    draw_lines(app, &lines, &[], usize::from(scroll), inner, buf);
-    notes_pane(app, pane, right, buf);
+    draw_lines(ui, &lines, &[], usize::from(scroll), inner, buf);
+    notes_pane(ui, pane, right, buf);
 }
 
-pub fn render(app: &App, r: &Review, area: Rect, buf: &mut Buffer) {
-    let t = app.theme;
+pub fn render(ui: &Ui<'_>, r: &Review, area: Rect, buf: &mut Buffer) {
+    let t = ui.theme;
     let [top, body, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
     let k = r.item();
@@ -84,7 +84,7 @@ pub fn render(app: &App, r: &Review, area: Rect, buf: &mut Buffer) {
     } else {
         "all questions"
     };
-    let q = &app.bank.questions[item.question];
+    let q = &ui.bank.questions[item.question];
     header(
         &format!(
             "Review {}/{} ({which}) · question {} · {}",
@@ -93,12 +93,12 @@ pub fn render(app: &App, r: &Review, area: Rect, buf: &mut Buffer) {
             k + 1,
             q.id
         ),
-        vec![Span::raw(app.bank.pillars[q.pillar].name.clone())],
+        vec![Span::raw(ui.bank.pillars[q.pillar].name.clone())],
         top,
         buf,
         t,
     );
-    footer(app, strings::REVIEW_FOOTER, bottom, buf);
+    footer(ui, strings::REVIEW_FOOTER, bottom, buf);
     let body = if r.missing.is_empty() {
         body
     } else {
@@ -111,5 +111,5 @@ pub fn render(app: &App, r: &Review, area: Rect, buf: &mut Buffer) {
         ratatui::widgets::Paragraph::new(Line::styled(text, t.warn())).render(note, buf);
         rest
     };
-    answered(app, item, &r.answers[k], &r.pane, r.scroll, body, buf);
+    answered(ui, item, &r.answers[k], &r.pane, r.scroll, body, buf);
 }

@@ -11,12 +11,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
+use super::Ui;
 use super::markdown::{Rendered, render};
 use super::strings::KeyHelp;
 use super::theme::Theme;
 use super::wrap::{wrap_hanging, wrap_text};
+use crate::app::Hit;
 use crate::app::review::NotesPane;
-use crate::app::{App, Hit};
 use crate::bank::Bank;
 use crate::exam::Item;
 use crate::print::{letter, select_hint};
@@ -118,7 +119,7 @@ pub fn question_lines(
 
 /// Draw lines into `area` starting at line `offset`, recording option hit boxes for the mouse.
 pub fn draw_lines(
-    app: &App,
+    ui: &Ui<'_>,
     lines: &[Line<'static>],
     ranges: &[(usize, usize)],
     offset: usize,
@@ -132,7 +133,7 @@ pub fn draw_lines(
         .cloned()
         .collect();
     Paragraph::new(visible).render(area, buf);
-    let mut hits = app.hits.borrow_mut();
+    let mut hits = ui.hits.borrow_mut();
     for (k, &(start, end)) in ranges.iter().enumerate() {
         let (top, bottom) = (start.max(offset), end.min(offset + area.height as usize - 1));
         if top <= bottom && end >= offset {
@@ -155,9 +156,9 @@ pub fn offset_for(ranges: &[(usize, usize)], cursor: usize, height: usize) -> us
 }
 
 /// The notes section holding the pane's current ref, scrolled to that heading.
-pub fn notes_pane(app: &App, pane: &NotesPane, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme;
-    let bank = &app.bank;
+pub fn notes_pane(ui: &Ui<'_>, pane: &NotesPane, area: Rect, buf: &mut Buffer) {
+    let theme = ui.theme;
+    let bank = &ui.bank;
     let title = match pane.anchor() {
         Some(a) => format!(
             " Notes: {} ({}/{}) ",
@@ -172,12 +173,12 @@ pub fn notes_pane(app: &App, pane: &NotesPane, area: Rect, buf: &mut Buffer) {
         .title(Span::styled(title, theme.title()));
     let inner = block.inner(area);
     block.render(area, buf);
-    app.hits.borrow_mut().push((inner, Hit::NotesPane));
+    ui.hits.borrow_mut().push((inner, Hit::NotesPane));
     let Some(anchor) = pane.anchor() else {
         return;
     };
     let section = bank.notes.section_of(anchor);
-    let rendered = app.cache.get(bank, section, inner.width, theme);
+    let rendered = ui.cache.get(bank, section, inner.width, theme);
     let target = rendered.line_of(bank.notes.headings[anchor].start) as i64;
     let max = rendered.lines.len().saturating_sub(1) as i64;
     let first = (target + i64::from(pane.scroll)).clamp(0, max.max(0)) as usize;
@@ -247,10 +248,10 @@ pub fn help_overlay(area: Rect, buf: &mut Buffer, keys: KeyHelp, theme: Theme) {
 }
 
 /// The bottom line: the status message when there is one, else the key hints.
-pub fn footer(app: &App, hints: &str, area: Rect, buf: &mut Buffer) {
-    let line = match &app.status {
-        Some(s) => Line::styled(format!(" {s}"), app.theme.warn()),
-        None => Line::styled(format!(" {hints}"), app.theme.dim()),
+pub fn footer(ui: &Ui<'_>, hints: &str, area: Rect, buf: &mut Buffer) {
+    let line = match &ui.status {
+        Some(s) => Line::styled(format!(" {s}"), ui.theme.warn()),
+        None => Line::styled(format!(" {hints}"), ui.theme.dim()),
     };
     Paragraph::new(line).render(area, buf);
 }
@@ -309,7 +310,7 @@ pub fn clock(secs: u64) -> String {
 /// One-line rows from `offset` on, the `highlight` row reversed; clickable lists record each row as
 /// a mouse target.
 pub fn select_list(
-    app: &App,
+    ui: &Ui<'_>,
     rows: Vec<Line<'static>>,
     highlight: Option<usize>,
     clickable: bool,
@@ -317,7 +318,7 @@ pub fn select_list(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let mut hits = app.hits.borrow_mut();
+    let mut hits = ui.hits.borrow_mut();
     let lines: Vec<Line<'static>> = rows
         .into_iter()
         .enumerate()
@@ -335,7 +336,7 @@ pub fn select_list(
                 ));
             }
             if highlight == Some(i) {
-                line.style(app.theme.selected())
+                line.style(ui.theme.selected())
             } else {
                 line
             }

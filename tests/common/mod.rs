@@ -10,7 +10,7 @@ use proctor::app::{Action, App, FakeClock, Screen, map_key};
 use proctor::bank::{self, Bank, BankSource, LoadOptions};
 use proctor::cli::ExamArgs;
 use proctor::launch::{Start, build_app_seeded};
-use proctor::ui::{self, Theme};
+use proctor::ui::{self, Theme, View};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -26,8 +26,7 @@ pub fn bank(name: &str) -> Bank {
 
 pub fn app_with(bank: Bank, start: Start) -> (App, Rc<FakeClock>) {
     let clock = FakeClock::new();
-    let mut app = build_app_seeded(bank, &start, clock.clone(), None, 7).expect("app starts");
-    app.theme = Theme { color: true };
+    let app = build_app_seeded(bank, &start, clock.clone(), None, 7).expect("app starts");
     (app, clock)
 }
 
@@ -77,9 +76,14 @@ pub fn press(app: &mut App, keys: &str) {
     }
 }
 
+/// Draw the app in colour at this size.
 pub fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    render_with(app, &View::new(Theme { color: true }), width, height)
+}
+
+pub fn render_with(app: &App, view: &View, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| ui::draw(f, app)).unwrap();
+    terminal.draw(|f| ui::draw(f, app, view)).unwrap();
     terminal
 }
 
@@ -103,8 +107,11 @@ pub fn exam(app: &App) -> &proctor::app::exam::ExamSession {
     }
 }
 
+/// Click where an 80x24 frame drew something.
 pub fn click(app: &mut App, col: u16, row: u16) {
-    app.update(Action::Click(col, row));
+    let view = View::new(Theme { color: true });
+    render_with(app, &view, 80, 24);
+    app.update_at(Action::Click(col, row), view.hit(col, row));
 }
 
 /// Letter of the first correct option of the current exam question, as shown.

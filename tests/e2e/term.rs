@@ -134,6 +134,8 @@ impl Term {
         let start = Instant::now();
         loop {
             if self.with_screen(&done) {
+                // A frame can arrive in several reads: let it finish before the caller looks closer.
+                self.settle();
                 return self.screen();
             }
             assert!(
