@@ -7,11 +7,17 @@ use crate::bank::{self, Bank, BankSource, LoadOptions};
 use crate::cli::{ExamArgs, ExportFormat, Global, PrintFormat};
 use crate::diag::Severity;
 use crate::exam::{self, Filters};
-use crate::launch::require_store;
+use crate::format::attempt_row;
 use crate::notes::RefError;
 use crate::store::{self, Detail, ExportError};
-use crate::ui::history::attempt_row;
 use crate::{Error, print};
+
+/// The history for commands that only read it: every failure is an error, and no file is created.
+pub fn require_store(global: &Global) -> Result<store::Store, Error> {
+    let dir = store::data_dir(global.data_dir.as_deref())
+        .ok_or_else(|| Error::Usage("no home folder to keep history in; pass --data-dir DIR".into()))?;
+    Ok(store::Store::open_for_reading(&dir)?)
+}
 
 pub fn load_options(global: &Global) -> LoadOptions {
     LoadOptions {
@@ -91,7 +97,7 @@ pub fn plan(bank: &Bank, args: &ExamArgs) -> Result<ExamPlan, Error> {
     let minutes = match args.minutes {
         Some(0) => return Err(Error::Usage("--minutes must be at least 1".into())),
         Some(m) => m,
-        None => scaled_minutes(bank, questions),
+        None => bank.scaled_minutes(questions),
     };
     Ok(ExamPlan {
         form,
@@ -118,12 +124,6 @@ pub fn exam_title(bank: &Bank, exam: &exam::Exam) -> String {
         Some(k) => format!("Practice test {} · {}", k + 1, bank.title()),
         None => bank.title(),
     }
-}
-
-/// The manifest's pace applied to `questions` (65 q / 130 min gives 2 min a question), at least 1.
-pub fn scaled_minutes(bank: &Bank, questions: usize) -> u32 {
-    let per = f64::from(bank.exam_minutes) / bank.exam_questions.max(1) as f64;
-    ((per * questions as f64).round() as u32).max(1)
 }
 
 /// A notes ref from the command line, as a usage error when it does not name one heading.

@@ -37,13 +37,6 @@ pub fn open_store(global: &Global) -> Result<Result<Store, String>, Error> {
     }
 }
 
-/// The history for commands that only read it: every failure is an error, and no file is created.
-pub fn require_store(global: &Global) -> Result<Store, Error> {
-    let dir = store::data_dir(global.data_dir.as_deref())
-        .ok_or_else(|| Error::Usage("no home folder to keep history in; pass --data-dir DIR".into()))?;
-    Ok(Store::open_for_reading(&dir)?)
-}
-
 /// Build the app for an interactive command (without touching the terminal). `store` is `None` when
 /// there is no history at all (tests), `Some(Err(why))` when it could not be opened.
 pub fn build_app(

@@ -9,6 +9,7 @@ pub mod commands;
 pub mod diag;
 pub mod error;
 pub mod exam;
+pub mod format;
 pub mod launch;
 pub mod notes;
 pub mod print;

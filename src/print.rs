@@ -4,19 +4,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::bank::Bank;
+use crate::bank::{Bank, letter, select_hint};
 use crate::exam::Exam;
-
-/// Letter shown for the option at position `k`.
-pub fn letter(k: usize) -> char {
-    char::from(b'A' + (k as u8).min(25))
-}
-
-/// "Select TWO." for multiple-response questions, none for single-response ones.
-pub fn select_hint(count: usize) -> Option<String> {
-    const WORDS: [&str; 7] = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX"];
-    (count > 1).then(|| format!("Select {}.", WORDS.get(count).copied().unwrap_or("ALL CORRECT")))
-}
 
 #[derive(Serialize)]
 struct JsonExam<'a> {

@@ -4,7 +4,6 @@ use super::exam::ExamSession;
 use super::notes::NotesBrowser;
 use super::{Action, Ctx, Hit, KeyContext, Screen, StoreRequest, Transition, drill_screen};
 use crate::bank::Bank;
-use crate::commands::scaled_minutes;
 use crate::exam::{Filters, sample};
 use crate::store::{AttemptSummary, Store};
 
@@ -130,7 +129,7 @@ pub fn entries(info: &HomeInfo, bank: &Bank) -> Vec<Entry> {
             "  {}/{} answered, {} left",
             p.answered,
             p.total,
-            crate::ui::widgets::clock(p.left_secs)
+            crate::format::clock(p.left_secs)
         );
         list.push(entry('u', "Resume unfinished exam", note, HomeAction::Resume));
         list.push(entry(
@@ -325,7 +324,7 @@ impl CustomForm {
     pub fn minutes_for(&self, bank: &Bank) -> u32 {
         match self.minutes.parse::<u32>() {
             Ok(m) if m > 0 => m,
-            _ => scaled_minutes(bank, self.questions.parse().unwrap_or(0)),
+            _ => bank.scaled_minutes(self.questions.parse().unwrap_or(0)),
         }
     }
 

@@ -108,6 +108,17 @@ impl Question {
     }
 }
 
+/// Letter shown for the option at position `k`.
+pub fn letter(k: usize) -> char {
+    char::from(b'A' + (k as u8).min(25))
+}
+
+/// "Select TWO." for multiple-response questions, none for single-response ones.
+pub fn select_hint(count: usize) -> Option<String> {
+    const WORDS: [&str; 7] = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX"];
+    (count > 1).then(|| format!("Select {}.", WORDS.get(count).copied().unwrap_or("ALL CORRECT")))
+}
+
 #[derive(Debug, Clone)]
 pub struct Bank {
     pub name: String,
@@ -130,6 +141,12 @@ impl Bank {
     /// "Name (CODE)", the title of its exams.
     pub fn title(&self) -> String {
         format!("{} ({})", self.name, self.code)
+    }
+
+    /// The manifest's pace applied to `questions` (65 q / 130 min gives 2 min a question), at least 1.
+    pub fn scaled_minutes(&self, questions: usize) -> u32 {
+        let per = f64::from(self.exam_minutes) / self.exam_questions.max(1) as f64;
+        ((per * questions as f64).round() as u32).max(1)
     }
 
     pub fn pillar_index(&self, id: &str) -> Option<usize> {

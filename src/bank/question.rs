@@ -139,10 +139,7 @@ pub(super) fn check_question(
         } else if let Some(&first) = texts.get(text) {
             out.push(f.error(
                 &o.text,
-                format!(
-                    "duplicate option text (same as option {})",
-                    crate::print::letter(first)
-                ),
+                format!("duplicate option text (same as option {})", super::letter(first)),
             ));
         } else {
             texts.insert(text, i);

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::attempts::{AttemptSummary, ResponseRecord};
 use super::read::Detail;
 use super::{Store, StoreError};
-use crate::print::letter;
+use crate::bank::letter;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {

@@ -8,9 +8,8 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragrap
 
 use super::Ui;
 use super::strings;
-use super::widgets::{clock, follow, footer, header, select_list, truncate};
+use super::widgets::{follow, footer, header, select_list, truncate};
 use crate::app::history::{Focus, History};
-use crate::store::AttemptSummary;
 
 fn block(ui: &Ui<'_>, title: String, focused: bool) -> Block<'static> {
     let t = ui.theme;
@@ -45,27 +44,6 @@ fn plural(n: usize, noun: &str) -> String {
     } else {
         format!("{n} {noun}s")
     }
-}
-
-pub fn attempt_row(a: &AttemptSummary) -> String {
-    let when = a.started_at.replace('T', " ");
-    let when = when.get(..16).unwrap_or(&when);
-    let result = match (a.status, a.mode.as_str(), a.passed) {
-        ("in_progress", _, _) => "in progress".to_string(),
-        ("abandoned", _, _) => "abandoned".to_string(),
-        (_, "exam", Some(p)) => format!("{:>4} {}", a.scaled.unwrap_or(0), if p { "PASS" } else { "FAIL" }),
-        _ => format!("{}/{} right", a.correct.unwrap_or(0), a.questions),
-    };
-    // A practice test shows as "test3"; the column stays six wide up to test 99.
-    let mode = match a.form {
-        Some(k) => format!("test{k}"),
-        None => a.mode.clone(),
-    };
-    format!(
-        "{when} {mode:<6}{:>3}q {result:<10}{:>8}",
-        a.questions,
-        clock(a.used_secs)
-    )
 }
 
 pub fn render(ui: &Ui<'_>, h: &History, area: Rect, buf: &mut Buffer) {
@@ -174,7 +152,7 @@ pub fn render(ui: &Ui<'_>, h: &History, area: Rect, buf: &mut Buffer) {
     }
     list(
         ui,
-        h.attempts.iter().map(attempt_row).collect(),
+        h.attempts.iter().map(crate::format::attempt_row).collect(),
         h.cursors[0],
         focused(Focus::Attempts),
         inner,

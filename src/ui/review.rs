@@ -12,8 +12,8 @@ use super::strings;
 use super::widgets::{Reveal, draw_lines, footer, header, notes_pane, question_lines};
 use super::wrap::wrap_text;
 use crate::app::review::{NotesPane, Review};
+use crate::bank::letter;
 use crate::exam::Item;
-use crate::print::letter;
 use crate::score::is_correct;
 
 /// "✓ Correct" / "✗ Wrong: the answer is B, D" / "○ Unanswered: ...".

@@ -19,8 +19,8 @@ use super::wrap::{wrap_hanging, wrap_text};
 use crate::app::Hit;
 use crate::app::review::NotesPane;
 use crate::bank::Bank;
+use crate::bank::{letter, select_hint};
 use crate::exam::Item;
-use crate::print::{letter, select_hint};
 
 /// Rendered notes sections by (section heading, width), so scrolling and redraws do not re-parse.
 #[derive(Default)]
@@ -298,14 +298,7 @@ pub fn truncate(text: &str, width: usize) -> String {
 }
 
 /// `h:mm:ss` or `m:ss`.
-pub fn clock(secs: u64) -> String {
-    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
-}
+pub use crate::format::clock;
 
 /// One-line rows from `offset` on, the `highlight` row reversed; clickable lists record each row as
 /// a mouse target.
