@@ -1,6 +1,6 @@
 //! Words and numbers shared by the command line and the screens: durations and one-line attempt rows.
 
-use crate::store::AttemptSummary;
+use crate::store::{AttemptSummary, Mode, Status};
 
 /// A duration as the exam shows it: `m:ss`, or `h:mm:ss` from an hour on.
 pub fn clock(secs: u64) -> String {
@@ -16,16 +16,18 @@ pub fn clock(secs: u64) -> String {
 pub fn attempt_row(a: &AttemptSummary) -> String {
     let when = a.started_at.replace('T', " ");
     let when = when.get(..16).unwrap_or(&when);
-    let result = match (a.status, a.mode.as_str(), a.passed) {
-        ("in_progress", _, _) => "in progress".to_string(),
-        ("abandoned", _, _) => "abandoned".to_string(),
-        (_, "exam", Some(p)) => format!("{:>4} {}", a.scaled.unwrap_or(0), if p { "PASS" } else { "FAIL" }),
+    let result = match (a.status, a.mode, a.passed) {
+        (Status::InProgress, _, _) => "in progress".to_string(),
+        (Status::Abandoned, _, _) => "abandoned".to_string(),
+        (_, Mode::Exam, Some(p)) => {
+            format!("{:>4} {}", a.scaled.unwrap_or(0), if p { "PASS" } else { "FAIL" })
+        }
         _ => format!("{}/{} right", a.correct.unwrap_or(0), a.questions),
     };
     // A practice test shows as "test3"; the column stays six wide up to test 99.
     let mode = match a.form {
         Some(k) => format!("test{k}"),
-        None => a.mode.clone(),
+        None => a.mode.to_string(),
     };
     format!(
         "{when} {mode:<6}{:>3}q {result:<10}{:>8}",

@@ -115,7 +115,10 @@ fn quitting_anyway_keeps_the_result_in_a_pending_file_stored_at_the_next_start()
     let history = Store::open_for_reading(dir.path()).unwrap();
     let all = history.summaries(None, proctor::store::Detail::Brief).unwrap();
     assert_eq!(all.len(), 1);
-    assert_eq!((all[0].status, all[0].correct), ("finished", Some(1)));
+    assert_eq!(
+        (all[0].status, all[0].correct),
+        (proctor::store::Status::Finished, Some(1))
+    );
 }
 
 /// A live process of our own to stand for another Proctor window.

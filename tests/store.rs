@@ -5,7 +5,8 @@ use std::path::Path;
 
 use chrono::{Duration, TimeZone, Utc};
 use proctor::store::{
-    Detail, Mode, NewAttempt, NewResponse, Outcome, ResponseState, SCHEMA_VERSION, Store, StoreError, Tally,
+    Detail, Mode, NewAttempt, NewResponse, Outcome, ResponseState, SCHEMA_VERSION, Status, Store, StoreError,
+    Tally,
 };
 
 fn t0() -> chrono::DateTime<Utc> {
@@ -96,7 +97,7 @@ fn an_attempt_round_trips() {
     let s = &record.summary;
     assert_eq!(
         (s.mode.as_str(), s.status, s.questions, s.answered),
-        ("exam", "finished", 3, 2)
+        ("exam", Status::Finished, 3, 2)
     );
     assert_eq!(
         (s.correct, s.scaled, s.passed, s.used_secs),
@@ -202,7 +203,7 @@ fn an_exam_in_progress_survives_a_crash() {
     assert!(store.in_progress("T-1").unwrap().is_none());
     assert_eq!(
         store.summaries(None, Detail::Full).unwrap()[0].status,
-        "abandoned"
+        Status::Abandoned
     );
 }
 
@@ -321,7 +322,10 @@ fn two_writers_at_once_lose_nothing() {
     let store = Store::open_dir(dir.path()).unwrap();
     let all = store.summaries(None, Detail::Full).unwrap();
     assert_eq!(all.len(), 80);
-    assert!(all.iter().all(|a| a.status == "finished" && a.answered == 1));
+    assert!(
+        all.iter()
+            .all(|a| a.status == Status::Finished && a.answered == 1)
+    );
     // q2 was wrong in all 80 attempts, q1 in the 40 of writer 1.
     assert_eq!(
         store.most_wrong("T-1", 5).unwrap(),

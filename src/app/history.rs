@@ -4,7 +4,7 @@
 use super::home::{Topic, move_cursor, topic_filters};
 use super::{Action, Ctx, Hit, StoreRequest, Transition, drill_screen};
 use crate::bank::Bank;
-use crate::store::{AttemptSummary, Detail, Store, StoreError, Tally};
+use crate::store::{AttemptSummary, Detail, Mode, Status, Store, StoreError, Tally};
 
 /// How many recent attempts the weak-area table covers.
 pub const RECENT: usize = 10;
@@ -43,7 +43,7 @@ impl History {
         let scores = attempts
             .iter()
             .rev()
-            .filter(|a| a.mode == "exam" && a.status == "finished")
+            .filter(|a| a.mode == Mode::Exam && a.status == Status::Finished)
             .filter_map(|a| a.scaled)
             .collect();
         let trend = store.trend(&bank.code, RECENT)?;

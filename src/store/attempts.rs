@@ -30,6 +30,56 @@ impl Mode {
     }
 }
 
+/// Where an attempt stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    InProgress,
+    Finished,
+    Abandoned,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::InProgress => "in_progress",
+            Status::Finished => "finished",
+            Status::Abandoned => "abandoned",
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl rusqlite::ToSql for Mode {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.as_str().into())
+    }
+}
+
+impl rusqlite::types::FromSql for Mode {
+    fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        match value.as_str()? {
+            "exam" => Ok(Mode::Exam),
+            "drill" => Ok(Mode::Drill),
+            "review" => Ok(Mode::Review),
+            other => Err(rusqlite::types::FromSqlError::Other(
+                format!("column mode: unknown mode {other:?}").into(),
+            )),
+        }
+    }
+}
+
+impl std::fmt::Display for Mode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A question of a new attempt, in shown order.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct NewResponse {
@@ -92,13 +142,13 @@ pub struct Outcome {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AttemptSummary {
     pub id: i64,
-    pub mode: String,
+    pub mode: Mode,
     pub title: String,
     pub bank_code: String,
     pub seed: u64,
     pub started_at: String,
     pub finished_at: Option<String>,
-    pub status: &'static str,
+    pub status: Status,
     pub questions: usize,
     pub answered: usize,
     pub correct: Option<usize>,
@@ -161,7 +211,7 @@ impl Store {
                 owner_pid, heartbeat, form)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
-                a.mode.as_str(),
+                a.mode,
                 a.title,
                 a.bank_code,
                 a.bank_hash,

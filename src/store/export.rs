@@ -79,7 +79,7 @@ impl Store {
                         let opt = |v: Option<String>| v.unwrap_or_default();
                         w.write_record([
                             s.id.to_string(),
-                            s.mode.clone(),
+                            s.mode.to_string(),
                             s.bank_code.clone(),
                             s.started_at.clone(),
                             opt(s.finished_at.clone()),

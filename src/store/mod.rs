@@ -17,7 +17,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use attempts::{
     AttemptRecord, AttemptSummary, Mode, NewAttempt, NewResponse, Outcome, ResponseRecord, ResponseState,
-    Tally, Trend, timestamp,
+    Status, Tally, Trend, timestamp,
 };
 pub use export::{ExportError, ExportFormat};
 pub use lease::SetAside;

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Deserialize;
 
-use super::attempts::{AttemptRecord, AttemptSummary, ResponseRecord, Tally, Trend};
+use super::attempts::{AttemptRecord, AttemptSummary, ResponseRecord, Status, Tally, Trend};
 use super::{Store, StoreError};
 
 /// A value that is stored but makes no sense; reported as a damaged history, never a panic.
@@ -41,14 +41,6 @@ fn natural_opt(row: &Row<'_>, column: &str) -> rusqlite::Result<Option<u64>> {
     }
 }
 
-fn mode(row: &Row<'_>) -> rusqlite::Result<String> {
-    let mode: String = row.get("mode")?;
-    match mode.as_str() {
-        "exam" | "drill" | "review" => Ok(mode),
-        other => Err(damaged("mode", format!("unknown mode {other:?}"))),
-    }
-}
-
 const SUMMARY_COLUMNS: &str = "id, mode, title, bank_code, seed, started_at, finished_at, abandoned, questions, answered, \
      correct, scaled, passed, used_secs, time_limit_secs, form, pillars, sections, domains";
 
@@ -70,13 +62,13 @@ fn summary(row: &Row<'_>) -> rusqlite::Result<AttemptSummary> {
     let finished_at: Option<String> = row.get("finished_at")?;
     let abandoned: bool = row.get("abandoned")?;
     let status = match (&finished_at, abandoned) {
-        (_, true) => "abandoned",
-        (Some(_), _) => "finished",
-        (None, _) => "in_progress",
+        (_, true) => Status::Abandoned,
+        (Some(_), _) => Status::Finished,
+        (None, _) => Status::InProgress,
     };
     Ok(AttemptSummary {
         id: row.get("id")?,
-        mode: mode(row)?,
+        mode: row.get("mode")?,
         title: row.get("title")?,
         bank_code: row.get("bank_code")?,
         // Any 64 bits are a seed; stored as SQLite's signed integer.
