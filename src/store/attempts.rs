@@ -2,7 +2,7 @@
 //! finished with its score.
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use rusqlite::{TransactionBehavior, params};
+use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError};
@@ -200,54 +200,49 @@ fn json<T: Serialize>(value: &T) -> String {
 impl Store {
     /// Record a new attempt and its questions; returns its id.
     pub fn start_attempt(&mut self, a: &NewAttempt) -> Result<i64, StoreError> {
-        let path = self.path.display().to_string();
-        let e = |e| super::classify(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(e)?;
-        tx.execute(
-            "INSERT INTO attempt (mode, title, bank_code, bank_hash, seed, started_at, time_limit_secs, questions,
-                owner_pid, heartbeat, form)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            params![
-                a.mode,
-                a.title,
-                a.bank_code,
-                a.bank_hash,
-                a.seed as i64,
-                timestamp(a.started_at),
-                a.time_limit_secs.map(|s| s as i64),
-                a.responses.len() as i64,
-                std::process::id(),
-                timestamp(Utc::now()),
-                a.form.map(|f| f as i64)
-            ],
-        )
-        .map_err(e)?;
-        let id = tx.last_insert_rowid();
-        {
-            let mut insert = tx
-                .prepare(
-                    "INSERT INTO response (attempt_id, position, question_id, pillar, section, option_order)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                )
-                .map_err(e)?;
-            for (k, r) in a.responses.iter().enumerate() {
-                insert
-                    .execute(params![
-                        id,
-                        k as i64,
-                        r.question_id,
-                        r.pillar,
-                        r.section,
-                        json(&r.option_order)
-                    ])
-                    .map_err(e)?;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO attempt (mode, title, bank_code, bank_hash, seed, started_at, time_limit_secs, questions,
+                    owner_pid, heartbeat, form)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    a.mode,
+                    a.title,
+                    a.bank_code,
+                    a.bank_hash,
+                    a.seed as i64,
+                    timestamp(a.started_at),
+                    a.time_limit_secs.map(|s| s as i64),
+                    a.responses.len() as i64,
+                    std::process::id(),
+                    timestamp(Utc::now()),
+                    a.form.map(|f| f as i64)
+                ],
+            )
+            ?;
+            let id = tx.last_insert_rowid();
+            {
+                let mut insert = tx
+                    .prepare(
+                        "INSERT INTO response (attempt_id, position, question_id, pillar, section, option_order)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    )
+                    ?;
+                for (k, r) in a.responses.iter().enumerate() {
+                    insert
+                        .execute(params![
+                            id,
+                            k as i64,
+                            r.question_id,
+                            r.pillar,
+                            r.section,
+                            json(&r.option_order)
+                        ])
+                        ?;
+                }
             }
-        }
-        tx.commit().map_err(e)?;
-        Ok(id)
+            Ok(id)
+        })
     }
 
     /// Save what changed in an attempt in progress, and its clock, in one transaction.
@@ -258,44 +253,40 @@ impl Store {
         current: usize,
         used_secs: u64,
     ) -> Result<(), StoreError> {
-        let path = self.path.display().to_string();
-        let e = |e| super::classify(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(e)?;
-        {
-            let mut update = tx
-                .prepare_cached(
-                    "UPDATE response SET chosen = ?3, marked = ?4, seconds = ?5 WHERE attempt_id = ?1 AND position = ?2",
-                )
-                .map_err(e)?;
-            for r in changed {
-                update
-                    .execute(params![
-                        attempt,
-                        r.position as i64,
-                        json(&r.chosen),
-                        r.marked,
-                        r.seconds as i64
-                    ])
-                    .map_err(e)?;
+        self.write(|tx| {
+            {
+                let mut update = tx
+                    .prepare_cached(
+                        "UPDATE response SET chosen = ?3, marked = ?4, seconds = ?5 WHERE attempt_id = ?1 AND position = ?2",
+                    )
+                    ?;
+                for r in changed {
+                    update
+                        .execute(params![
+                            attempt,
+                            r.position as i64,
+                            json(&r.chosen),
+                            r.marked,
+                            r.seconds as i64
+                        ])
+                        ?;
+                }
             }
-        }
-        tx.execute(
-            "UPDATE attempt SET current = ?2, used_secs = ?3, owner_pid = ?4, heartbeat = ?5,
-                answered = (SELECT count(*) FROM response WHERE attempt_id = ?1 AND chosen <> '[]')
-             WHERE id = ?1",
-            params![
-                attempt,
-                current as i64,
-                used_secs as i64,
-                std::process::id(),
-                timestamp(Utc::now())
-            ],
-        )
-        .map_err(e)?;
-        tx.commit().map_err(e)
+            tx.execute(
+                "UPDATE attempt SET current = ?2, used_secs = ?3, owner_pid = ?4, heartbeat = ?5,
+                    answered = (SELECT count(*) FROM response WHERE attempt_id = ?1 AND chosen <> '[]')
+                 WHERE id = ?1",
+                params![
+                    attempt,
+                    current as i64,
+                    used_secs as i64,
+                    std::process::id(),
+                    timestamp(Utc::now())
+                ],
+            )
+            ?;
+            Ok(())
+        })
     }
 
     /// Finish an attempt: its score, each response's correctness, the per-question tallies and the
@@ -307,55 +298,51 @@ impl Store {
         used_secs: u64,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let path = self.path.display().to_string();
-        let e = |e| super::classify(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(e)?;
-        let bank_code: String = tx
-            .query_row("SELECT bank_code FROM attempt WHERE id = ?1", [attempt], |r| {
-                r.get(0)
-            })
-            .map_err(e)?;
-        tx.execute(
-            "UPDATE attempt SET finished_at = ?2, abandoned = 0, used_secs = ?3, correct = ?4, total = ?5, scaled = ?6, passed = ?7,
-                pass_mark = ?8, pillars = ?9, sections = ?10, domains = ?11,
-                answered = (SELECT count(*) FROM response WHERE attempt_id = ?1 AND chosen <> '[]')
-             WHERE id = ?1",
-            params![
-                attempt,
-                timestamp(now),
-                used_secs as i64,
-                outcome.correct as i64,
-                outcome.total as i64,
-                outcome.scaled as i64,
-                outcome.passed,
-                outcome.pass_mark as i64,
-                json(&outcome.pillars),
-                json(&outcome.sections),
-                json(&outcome.domains)
-            ],
-        )
-        .map_err(e)?;
-        let ids: Vec<String> = {
-            let mut stmt = tx
-                .prepare("SELECT question_id FROM response WHERE attempt_id = ?1 ORDER BY position")
-                .map_err(e)?;
-            stmt.query_map([attempt], |r| r.get(0))
-                .map_err(e)?
-                .collect::<Result<_, _>>()
-                .map_err(e)?
-        };
-        for (k, (id, ok)) in ids.iter().zip(&outcome.responses).enumerate() {
+        self.write(|tx| {
+            let bank_code: String = tx
+                .query_row("SELECT bank_code FROM attempt WHERE id = ?1", [attempt], |r| {
+                    r.get(0)
+                })
+                ?;
             tx.execute(
-                "UPDATE response SET correct = ?3 WHERE attempt_id = ?1 AND position = ?2",
-                params![attempt, k as i64, ok],
+                "UPDATE attempt SET finished_at = ?2, abandoned = 0, used_secs = ?3, correct = ?4, total = ?5, scaled = ?6, passed = ?7,
+                    pass_mark = ?8, pillars = ?9, sections = ?10, domains = ?11,
+                    answered = (SELECT count(*) FROM response WHERE attempt_id = ?1 AND chosen <> '[]')
+                 WHERE id = ?1",
+                params![
+                    attempt,
+                    timestamp(now),
+                    used_secs as i64,
+                    outcome.correct as i64,
+                    outcome.total as i64,
+                    outcome.scaled as i64,
+                    outcome.passed,
+                    outcome.pass_mark as i64,
+                    json(&outcome.pillars),
+                    json(&outcome.sections),
+                    json(&outcome.domains)
+                ],
             )
-            .map_err(e)?;
-            super::review::record_answer(&tx, &bank_code, id, *ok, now).map_err(e)?;
-        }
-        tx.commit().map_err(e)
+            ?;
+            let ids: Vec<String> = {
+                let mut stmt = tx
+                    .prepare("SELECT question_id FROM response WHERE attempt_id = ?1 ORDER BY position")
+                    ?;
+                stmt.query_map([attempt], |r| r.get(0))
+                    ?
+                    .collect::<Result<_, _>>()
+                    ?
+            };
+            for (k, (id, ok)) in ids.iter().zip(&outcome.responses).enumerate() {
+                tx.execute(
+                    "UPDATE response SET correct = ?3 WHERE attempt_id = ?1 AND position = ?2",
+                    params![attempt, k as i64, ok],
+                )
+                ?;
+                super::review::record_answer(&tx, &bank_code, id, *ok, now)?;
+            }
+            Ok(())
+        })
     }
 
     /// Add one answered question to an untimed attempt (drill or review) and schedule it.
@@ -368,51 +355,47 @@ impl Store {
         seconds: u64,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
-        let path = self.path.display().to_string();
-        let e = |e| super::classify(&path, e);
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(e)?;
-        let (bank_code, position): (String, i64) = tx
-            .query_row(
-                "SELECT bank_code, (SELECT count(*) FROM response WHERE attempt_id = ?1) FROM attempt WHERE id = ?1",
-                [attempt],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+        self.write(|tx| {
+            let (bank_code, position): (String, i64) = tx
+                .query_row(
+                    "SELECT bank_code, (SELECT count(*) FROM response WHERE attempt_id = ?1) FROM attempt WHERE id = ?1",
+                    [attempt],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                ?;
+            tx.execute(
+                "INSERT INTO response (attempt_id, position, question_id, pillar, section, option_order, chosen, correct, seconds)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    attempt,
+                    position,
+                    response.question_id,
+                    response.pillar,
+                    response.section,
+                    json(&response.option_order),
+                    json(&chosen),
+                    correct,
+                    seconds as i64
+                ],
             )
-            .map_err(e)?;
-        tx.execute(
-            "INSERT INTO response (attempt_id, position, question_id, pillar, section, option_order, chosen, correct, seconds)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                attempt,
-                position,
-                response.question_id,
-                response.pillar,
-                response.section,
-                json(&response.option_order),
-                json(&chosen),
-                correct,
-                seconds as i64
-            ],
-        )
-        .map_err(e)?;
-        let (total, right): (i64, i64) = tx
-            .query_row(
-                "SELECT count(*), coalesce(sum(correct), 0) FROM response WHERE attempt_id = ?1",
-                [attempt],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+            ?;
+            let (total, right): (i64, i64) = tx
+                .query_row(
+                    "SELECT count(*), coalesce(sum(correct), 0) FROM response WHERE attempt_id = ?1",
+                    [attempt],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                ?;
+            // Untimed attempts are finished as they go: their score is the running tally.
+            tx.execute(
+                "UPDATE attempt SET finished_at = ?2, questions = ?3, answered = ?3, total = ?3, correct = ?4,
+                    used_secs = used_secs + ?5
+                 WHERE id = ?1",
+                params![attempt, timestamp(now), total, right, seconds as i64],
             )
-            .map_err(e)?;
-        // Untimed attempts are finished as they go: their score is the running tally.
-        tx.execute(
-            "UPDATE attempt SET finished_at = ?2, questions = ?3, answered = ?3, total = ?3, correct = ?4,
-                used_secs = used_secs + ?5
-             WHERE id = ?1",
-            params![attempt, timestamp(now), total, right, seconds as i64],
-        )
-        .map_err(e)?;
-        super::review::record_answer(&tx, &bank_code, &response.question_id, correct, now).map_err(e)?;
-        tx.commit().map_err(e)
+            ?;
+            super::review::record_answer(&tx, &bank_code, &response.question_id, correct, now)?;
+            Ok(())
+        })
     }
 }

@@ -370,6 +370,24 @@ impl Store {
         }
     }
 
+    /// Run `f` in one write transaction (taken at once, so two writers queue rather than deadlock) and
+    /// commit it; any failure rolls it back.
+    pub(crate) fn write<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> rusqlite::Result<T>,
+    ) -> Result<T, StoreError> {
+        let path = self.path.display().to_string();
+        let run = || {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let value = f(&tx)?;
+            tx.commit()?;
+            Ok(value)
+        };
+        run().map_err(|e| classify(&path, e))
+    }
+
     fn err(&self, e: rusqlite::Error) -> StoreError {
         classify(&self.path.display().to_string(), e)
     }
