@@ -5,7 +5,7 @@ use std::rc::Rc;
 use crate::app::exam::ExamSession;
 use crate::app::home::{DrillPicker, Topic, topic_filters};
 use crate::app::notes::NotesBrowser;
-use crate::app::{App, Clock, Screen, StoreRequest, SystemClock, drill_screen};
+use crate::app::{App, Clock, HistoryAccess, Screen, StoreRequest, SystemClock, drill_screen};
 use crate::bank::{self, Bank};
 use crate::cli::{ExamArgs, Global};
 use crate::commands::{draw, exam_title, load_options, plan, resolve_ref};
@@ -24,16 +24,18 @@ pub enum Start {
 
 /// The history for the app. A damaged, foreign or newer file stops Proctor (it is never touched); a
 /// data folder that cannot be used only turns saving off, with the reason.
-pub fn open_store(global: &Global) -> Result<Result<Store, String>, Error> {
+pub fn open_store(global: &Global) -> Result<HistoryAccess, Error> {
     let Some(dir) = store::data_dir(global.data_dir.as_deref()) else {
-        return Ok(Err("no home folder to keep it in; pass --data-dir DIR".into()));
+        return Ok(HistoryAccess::Off(
+            "no home folder to keep it in; pass --data-dir DIR".into(),
+        ));
     };
     match Store::open_dir_checked(&dir) {
-        Ok(s) => Ok(Ok(s)),
+        Ok(s) => Ok(HistoryAccess::Open(s)),
         Err(
             e @ (StoreError::NotADatabase { .. } | StoreError::Corrupt { .. } | StoreError::TooNew { .. }),
         ) => Err(Error::Store(e)),
-        Err(e) => Ok(Err(e.to_string())),
+        Err(e) => Ok(HistoryAccess::Off(e.to_string())),
     }
 }
 
@@ -43,7 +45,7 @@ pub fn build_app(
     bank: Bank,
     start: &Start,
     clock: Rc<dyn Clock>,
-    store: Option<Result<Store, String>>,
+    store: Option<HistoryAccess>,
 ) -> Result<App, Error> {
     build_app_seeded(bank, start, clock, store, rand::random())
 }
@@ -53,7 +55,7 @@ pub fn build_app_seeded(
     bank: Bank,
     start: &Start,
     clock: Rc<dyn Clock>,
-    store: Option<Result<Store, String>>,
+    store: Option<HistoryAccess>,
     seed: u64,
 ) -> Result<App, Error> {
     let bank = Rc::new(bank);
@@ -65,23 +67,13 @@ pub fn build_app_seeded(
     let first = match start {
         Start::Home => return Ok(app),
         Start::Review => {
-            app.store_request(StoreRequest::ReviewDue);
-            return match app.stack.len() {
-                1 => Err(Error::Usage(
-                    app.status.take().unwrap_or_else(|| "nothing to review".into()),
-                )),
-                _ => Ok(app),
-            };
+            app.store_request(StoreRequest::ReviewDue).map_err(Error::Usage)?;
+            return Ok(app);
         }
         Start::Exam(args) if args.resume => {
-            app.store_request(StoreRequest::Resume);
-            return match app.stack.len() {
-                1 => Err(Error::Usage(format!(
-                    "cannot resume: {}",
-                    app.status.take().unwrap_or_else(|| "no exam in progress".into())
-                ))),
-                _ => Ok(app),
-            };
+            app.store_request(StoreRequest::Resume)
+                .map_err(|why| Error::Usage(format!("cannot resume: {why}")))?;
+            return Ok(app);
         }
         Start::Exam(args) => {
             let plan = plan(&bank, args)?;

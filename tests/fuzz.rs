@@ -142,7 +142,7 @@ fn history_bytes() -> Vec<u8> {
             ..Default::default()
         })
     };
-    let open = || Store::open_dir(dir.path()).map_err(|e| e.to_string());
+    let open = || proctor::app::HistoryAccess::Open(Store::open_dir(dir.path()).unwrap());
     let mut app = build_app_seeded(
         bank("ui"),
         &start(),
@@ -202,10 +202,10 @@ proptest! {
         let _ = proctor::commands::export(&global, proctor::cli::ExportFormat::Csv, None, &mut sink);
         if let Ok(store) = proctor::store::Store::open_dir_checked(dir.path()) {
             let mut app = proctor::launch::build_app_seeded(
-                common::bank("ui"), &proctor::launch::Start::Home, proctor::app::FakeClock::new(), Some(Ok(store)), 1,
+                common::bank("ui"), &proctor::launch::Start::Home, proctor::app::FakeClock::new(), Some(proctor::app::HistoryAccess::Open(store)), 1,
             ).unwrap();
             for request in [proctor::app::StoreRequest::Resume, proctor::app::StoreRequest::History] {
-                app.store_request(request);
+                let _ = app.store_request(request);
                 let _ = common::screen_text(&app, 100, 30);
                 app.stack.truncate(1);
             }

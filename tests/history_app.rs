@@ -6,14 +6,14 @@ mod common;
 use std::time::Duration;
 
 use common::*;
-use proctor::app::{Action, App, Screen};
+use proctor::app::{Action, App, HistoryAccess, Screen};
 use proctor::cli::ExamArgs;
 use proctor::launch::{Start, build_app_seeded};
 use proctor::store::{Mode, Store};
 
 fn app_on(dir: &std::path::Path, start: Start) -> (App, std::rc::Rc<proctor::app::FakeClock>) {
     let clock = proctor::app::FakeClock::new();
-    let store = Store::open_dir(dir).map_err(|e| e.to_string());
+    let store = HistoryAccess::Open(Store::open_dir(dir).unwrap());
     let app = build_app_seeded(bank("ui"), &start, clock.clone(), Some(store), 3).expect("app starts");
     (app, clock)
 }
@@ -110,7 +110,7 @@ fn without_a_usable_data_folder_the_exam_runs_with_a_warning() {
         bank("ui"),
         &exam_start(),
         clock,
-        Some(Err("/nope: read-only".into())),
+        Some(HistoryAccess::Off("/nope: read-only".into())),
         3,
     )
     .unwrap();
@@ -353,6 +353,6 @@ fn a_new_exam_sets_the_unfinished_one_aside_after_asking() {
         .unwrap()
         .summaries(None, proctor::store::Detail::Brief)
         .unwrap();
-    let status: Vec<(i64, &str)> = all.iter().map(|a| (a.id, a.status)).collect();
+    let status: Vec<(i64, &str)> = all.iter().map(|a| (a.id, a.status.as_str())).collect();
     assert_eq!(status, [(second, "in_progress"), (first, "abandoned")]);
 }

@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use proctor::app::{Action, App, Screen, StoreRequest};
+use proctor::app::{Action, App, HistoryAccess, Screen, StoreRequest};
 use proctor::cli::{ExamArgs, Global};
 use proctor::commands;
 use proctor::launch::{Start, build_app_seeded};
@@ -15,7 +15,7 @@ use rusqlite::Connection;
 
 fn app_on(dir: &Path, start: Start) -> App {
     let clock = proctor::app::FakeClock::new();
-    let store = Store::open_dir_checked(dir).map_err(|e| e.to_string());
+    let store = HistoryAccess::Open(Store::open_dir_checked(dir).unwrap());
     build_app_seeded(bank("ui"), &start, clock, Some(store), 3).expect("app starts")
 }
 
@@ -194,7 +194,14 @@ fn run_every_reader(dir: &Path) -> Vec<String> {
         Err(e) => errors.push(e.to_string()),
         Ok(store) => {
             let clock = proctor::app::FakeClock::new();
-            let mut app = build_app_seeded(bank("ui"), &Start::Home, clock, Some(Ok(store)), 3).unwrap();
+            let mut app = build_app_seeded(
+                bank("ui"),
+                &Start::Home,
+                clock,
+                Some(HistoryAccess::Open(store)),
+                3,
+            )
+            .unwrap();
             for request in [
                 StoreRequest::Resume,
                 StoreRequest::History,
@@ -288,8 +295,7 @@ fn a_negative_clock_resumes_instead_of_panicking() {
     db.execute("UPDATE response SET seconds = -5", []).unwrap();
     drop(db);
     let mut app = app_on(dir.path(), Start::Home);
-    app.store_request(StoreRequest::Resume);
-    let status = app.status.clone().unwrap_or_default();
+    let status = app.store_request(StoreRequest::Resume).unwrap_err();
     assert!(status.contains("history database is damaged"), "{status}");
     assert!(
         status.contains("column used_secs: -1 is out of range"),

@@ -122,6 +122,14 @@ pub enum Transition {
     Store(StoreRequest),
 }
 
+/// The history an app saves to: open, or off with the reason (no data folder, one that cannot be
+/// written); without it the app runs and says nothing will be saved.
+#[derive(Debug)]
+pub enum HistoryAccess {
+    Open(Store),
+    Off(String),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StoreRequest {
     Resume,
@@ -330,7 +338,11 @@ impl App {
             }
             Transition::Home => self.stack.truncate(1),
             Transition::Quit => self.ask_quit(),
-            Transition::Store(request) => self.store_request(request),
+            Transition::Store(request) => {
+                if let Err(why) = self.store_request(request) {
+                    self.status = Some(why);
+                }
+            }
         }
     }
 

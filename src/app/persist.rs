@@ -13,7 +13,7 @@ use super::history::History;
 use super::home::HomeInfo;
 use super::results::Results;
 use super::review::Review;
-use super::{App, Screen, StoreRequest};
+use super::{App, HistoryAccess, Screen, StoreRequest};
 use crate::bank::Bank;
 use crate::exam::Item;
 use crate::score::is_correct;
@@ -214,13 +214,15 @@ fn save_drill(
 
 impl App {
     /// Use this history (or none, with the reason shown wherever an attempt would be saved).
-    pub fn attach_store(&mut self, store: Result<Store, String>) {
-        match store {
-            Ok(store) => {
+    pub fn attach_store(&mut self, history: HistoryAccess) {
+        match history {
+            HistoryAccess::Open(store) => {
                 self.seen = store.seen(&self.bank.code).unwrap_or_default();
                 self.store = Some(store);
             }
-            Err(why) => self.save_warning = Some(format!("History is off ({why}); nothing will be saved")),
+            HistoryAccess::Off(why) => {
+                self.save_warning = Some(format!("History is off ({why}); nothing will be saved"))
+            }
         }
         if let Some(store) = self.store.as_mut() {
             let (stored, problems) = store.store_pending();
@@ -331,14 +333,13 @@ impl App {
         }
     }
 
-    pub fn store_request(&mut self, request: StoreRequest) {
+    /// Do something that needs the history; `Err` says why it could not be done.
+    pub fn store_request(&mut self, request: StoreRequest) -> Result<(), String> {
         let Some(store) = self.store.as_mut() else {
-            self.status = Some(
-                self.save_warning
-                    .clone()
-                    .unwrap_or_else(|| "History is off".into()),
-            );
-            return;
+            return Err(self
+                .save_warning
+                .clone()
+                .unwrap_or_else(|| "History is off".into()));
         };
         let bank = &self.bank;
         let result: Result<Option<Screen>, String> = match request {
@@ -394,11 +395,11 @@ impl App {
                 Err(e) => Err(e.to_string()),
             },
         };
-        match result {
-            Ok(Some(screen)) => self.stack.push(screen),
-            Ok(None) => self.refresh_home(),
-            Err(why) => self.status = Some(why),
+        match result? {
+            Some(screen) => self.stack.push(screen),
+            None => self.refresh_home(),
         }
+        Ok(())
     }
 }
 

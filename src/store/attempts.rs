@@ -339,7 +339,7 @@ impl Store {
                     params![attempt, k as i64, ok],
                 )
                 ?;
-                super::review::record_answer(&tx, &bank_code, id, *ok, now)?;
+                super::review::record_answer(tx, &bank_code, id, *ok, now)?;
             }
             Ok(())
         })
@@ -394,7 +394,7 @@ impl Store {
                 params![attempt, timestamp(now), total, right, seconds as i64],
             )
             ?;
-            super::review::record_answer(&tx, &bank_code, &response.question_id, correct, now)?;
+            super::review::record_answer(tx, &bank_code, &response.question_id, correct, now)?;
             Ok(())
         })
     }
