@@ -207,11 +207,10 @@ fn run_every_reader(dir: &Path) -> Vec<String> {
                 StoreRequest::History,
                 StoreRequest::ReviewDue,
             ] {
-                app.store_request(request);
-                let _ = screen_text(&app, 100, 30);
-                if let Some(s) = app.status.take() {
-                    errors.push(s);
+                if let Err(why) = app.store_request(request) {
+                    errors.push(why);
                 }
+                let _ = screen_text(&app, 100, 30);
                 app.stack.truncate(1);
             }
         }
