@@ -7,7 +7,7 @@ use chrono::{Duration, TimeZone, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
 use proctor::app::history::History;
 use proctor::bank::{self, BankSource, LoadOptions};
-use proctor::store::{NewAttempt, NewResponse, Outcome, ResponseState, Store, Tally};
+use proctor::store::{NewAttempt, NewResponse, Outcome, PartScore, ResponseState, Store};
 
 const ATTEMPTS: usize = 10_000;
 const PER_ATTEMPT: usize = 65;
@@ -62,7 +62,7 @@ fn generate(dir: &Path, bank: &proctor::bank::Bank) {
             pillars: bank
                 .pillars
                 .iter()
-                .map(|p| Tally {
+                .map(|p| PartScore {
                     id: p.id.clone(),
                     correct: 7,
                     total: 10,
@@ -72,7 +72,7 @@ fn generate(dir: &Path, bank: &proctor::bank::Bank) {
                 .notes
                 .sections()
                 .take(20)
-                .map(|s| Tally {
+                .map(|s| PartScore {
                     id: bank.notes.short_ref(s),
                     correct: 2,
                     total: 3,

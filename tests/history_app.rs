@@ -251,18 +251,18 @@ fn history_screen_snapshot() {
                 scaled: proctor::score::scaled(correct, 4),
                 passed: proctor::score::scaled(correct, 4) >= 700,
                 pass_mark: 700,
-                pillars: vec![proctor::store::Tally {
+                pillars: vec![proctor::store::PartScore {
                     id: "design".into(),
                     correct: correct.min(3),
                     total: 3,
                 }],
                 sections: vec![
-                    proctor::store::Tally {
+                    proctor::store::PartScore {
                         id: "addressing".into(),
                         correct: usize::from(right[0]) + usize::from(right[1]),
                         total: 2,
                     },
-                    proctor::store::Tally {
+                    proctor::store::PartScore {
                         id: "routing".into(),
                         correct: usize::from(right[3]),
                         total: 1,

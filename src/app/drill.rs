@@ -34,13 +34,14 @@ pub struct Drill {
     /// Every checked answer, in order.
     pub log: Vec<Answered>,
     pub pane: NotesPane,
-    pub summary: bool,
+    pub show_summary: bool,
     /// A drill, or spaced review of wrong answers.
     pub mode: Mode,
     pub seed: u64,
-    /// The attempt's row in the history, and how many log entries are saved there.
+    /// The attempt's row in the history.
     pub attempt: Option<i64>,
-    pub saved: usize,
+    /// How many log entries are stored there.
+    pub stored: usize,
     /// When the current question was shown.
     pub shown_at: Option<Instant>,
 }
@@ -78,11 +79,11 @@ impl Drill {
             checked: false,
             log: Vec::new(),
             pane,
-            summary: false,
+            show_summary: false,
             mode,
             seed,
             attempt: None,
-            saved: 0,
+            stored: 0,
             shown_at: None,
         })
     }
@@ -96,7 +97,7 @@ impl Drill {
     }
 
     pub fn key_context(&self) -> KeyContext {
-        if self.summary {
+        if self.show_summary {
             KeyContext::Dialog
         } else if self.checked {
             KeyContext::Review
@@ -128,7 +129,7 @@ impl Drill {
 
     fn next(&mut self, bank: &Bank, cx_status: &mut Option<String>) {
         if self.position + 1 >= self.queue.len() {
-            self.summary = true;
+            self.show_summary = true;
             *cx_status = Some("You have answered every question of this drill".into());
             return;
         }
@@ -145,12 +146,12 @@ impl Drill {
 
     pub fn update(&mut self, action: Action, hit: Option<Hit>, cx: &mut Ctx<'_>) -> Transition {
         self.shown_at.get_or_insert(cx.now);
-        if self.summary {
+        if self.show_summary {
             return match action {
                 Action::Yes | Action::Enter | Action::Back | Action::Interrupt => Transition::Pop,
                 Action::No => {
                     if self.position + 1 < self.queue.len() || !self.checked {
-                        self.summary = false;
+                        self.show_summary = false;
                     }
                     Transition::Stay
                 }
@@ -188,7 +189,7 @@ impl Drill {
                 }
             }
             Action::Enter | Action::Next => self.next(cx.bank, cx.status),
-            Action::Back | Action::Interrupt => self.summary = true,
+            Action::Back | Action::Interrupt => self.show_summary = true,
             _ => {}
         }
         Transition::Stay

@@ -4,7 +4,7 @@
 use super::home::{Topic, move_cursor, topic_filters};
 use super::{Action, Ctx, Hit, StoreRequest, Transition, drill_screen};
 use crate::bank::Bank;
-use crate::store::{AttemptSummary, Detail, Mode, Status, Store, StoreError, Tally};
+use crate::store::{AttemptSummary, Detail, Missed, Mode, PartScore, Status, Store, StoreError};
 
 /// How many recent attempts the weak-area table covers.
 pub const RECENT: usize = 10;
@@ -21,7 +21,7 @@ pub enum Focus {
 pub struct Area {
     pub topic: Option<Topic>,
     pub name: String,
-    pub tally: Tally,
+    pub tally: PartScore,
 }
 
 #[derive(Debug)]
@@ -31,8 +31,7 @@ pub struct History {
     pub scores: Vec<u32>,
     pub recent: usize,
     pub areas: Vec<Area>,
-    /// (question id, times wrong, times answered)
-    pub wrong: Vec<(String, usize, usize)>,
+    pub wrong: Vec<Missed>,
     pub focus: Focus,
     pub cursors: [usize; 3],
 }
@@ -148,7 +147,7 @@ impl History {
                     Focus::Wrong => {
                         let topic = cx
                             .bank
-                            .question_index(&self.wrong[k].0)
+                            .question_index(&self.wrong[k].question_id)
                             .map(|q| Topic::Section(cx.bank.questions[q].section));
                         self.drill(topic, cx)
                     }

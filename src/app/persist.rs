@@ -18,7 +18,7 @@ use crate::bank::Bank;
 use crate::exam::Item;
 use crate::score::is_correct;
 use crate::store::{
-    FinishedExam, Mode, NewAttempt, NewResponse, Outcome, ResponseState, Store, StoreError, Tally,
+    FinishedExam, Mode, NewAttempt, NewResponse, Outcome, PartScore, ResponseState, Store, StoreError,
 };
 
 /// How often the clock of an exam in progress is saved when nothing else changes.
@@ -132,7 +132,7 @@ fn finished_exam(bank: &Bank, r: &Results) -> FinishedExam {
         pillars: s
             .pillars
             .iter()
-            .map(|t| Tally {
+            .map(|t| PartScore {
                 id: bank.pillars[t.key].id.clone(),
                 correct: t.correct,
                 total: t.total,
@@ -141,7 +141,7 @@ fn finished_exam(bank: &Bank, r: &Results) -> FinishedExam {
         sections: s
             .sections
             .iter()
-            .map(|t| Tally {
+            .map(|t| PartScore {
                 id: bank.notes.short_ref(t.key),
                 correct: t.correct,
                 total: t.total,
@@ -150,7 +150,7 @@ fn finished_exam(bank: &Bank, r: &Results) -> FinishedExam {
         domains: s
             .domains
             .iter()
-            .map(|t| Tally {
+            .map(|t| PartScore {
                 id: bank.domains[t.key].id.clone(),
                 correct: t.correct,
                 total: t.total,
@@ -195,8 +195,8 @@ fn save_drill(
             id
         }
     };
-    while d.saved < d.log.len() {
-        let a = &d.log[d.saved];
+    while d.stored < d.log.len() {
+        let a = &d.log[d.stored];
         let item = &d.queue[a.position];
         store.append_response(
             id,
@@ -207,7 +207,7 @@ fn save_drill(
             Utc::now(),
         )?;
         seen.insert(bank.questions[item.question].id.clone());
-        d.saved += 1;
+        d.stored += 1;
     }
     Ok(())
 }
@@ -288,15 +288,17 @@ impl App {
         let now = self.clock.now();
         let bank = &self.bank;
         if let Some(Screen::Results(r)) = self.stack.last_mut()
-            && !r.saved
+            && !r.queued
         {
             // Queued, then stored below; the queue outlives the screen until it is stored.
             self.outbox.push(finished_exam(bank, r));
-            r.saved = true;
+            r.queued = true;
         }
         let result = match self.stack.last_mut() {
             Some(Screen::Exam(e)) => save_exam(store, bank, e, now, &mut self.status),
-            Some(Screen::Drill(d)) if d.saved < d.log.len() || (d.attempt.is_none() && !d.log.is_empty()) => {
+            Some(Screen::Drill(d))
+                if d.stored < d.log.len() || (d.attempt.is_none() && !d.log.is_empty()) =>
+            {
                 save_drill(store, bank, d, &mut self.seen)
             }
             _ => Ok(()),

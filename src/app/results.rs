@@ -28,9 +28,10 @@ pub struct Results {
     pub timed_out: bool,
     pub cursor: usize,
     pub marked: Vec<bool>,
-    /// The attempt's row in the history, and whether its score has been written there.
+    /// The attempt's row in the history.
     pub attempt: Option<i64>,
-    pub saved: bool,
+    /// Whether the result has gone to the app's queue of results to store.
+    pub queued: bool,
     pub seed: u64,
     /// The practice test this was (0-based), if it was one.
     pub form: Option<usize>,
@@ -50,7 +51,7 @@ impl Results {
             cursor: 0,
             marked: e.marked.clone(),
             attempt: e.attempt,
-            saved: false,
+            queued: false,
             seed: e.exam.seed,
             form: e.exam.form,
         }

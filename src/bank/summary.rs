@@ -14,25 +14,42 @@ pub struct Summary {
     pub multi: usize,
     /// Questions with difficulty 1, 2, 3 and unset.
     pub difficulty: [usize; 4],
-    /// (id, weight, questions)
-    pub pillars: Vec<(String, u32, usize)>,
-    /// (id, weight, questions), empty without domains.
-    pub domains: Vec<(String, u32, usize)>,
-    /// (task id, questions), in declared order.
-    pub tasks: Vec<(String, usize)>,
+    pub pillars: Vec<GroupCount>,
+    /// Empty without domains.
+    pub domains: Vec<GroupCount>,
+    /// Questions per task statement, in declared order (weight unused).
+    pub tasks: Vec<GroupCount>,
     /// Fixed practice tests.
     pub forms: usize,
-    /// (title, short ref, questions whose home section it is)
-    pub sections: Vec<(String, String, usize)>,
+    pub sections: Vec<SectionCount>,
+}
+
+/// A pillar, domain or task with its weight and how many questions it has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupCount {
+    pub id: String,
+    pub weight: u32,
+    pub questions: usize,
+}
+
+/// A notes section and how many questions have it as their home section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SectionCount {
+    pub title: String,
+    pub short_ref: String,
+    pub questions: usize,
 }
 
 impl Summary {
     pub fn of(bank: &Bank) -> Summary {
         let mut difficulty = [0; 4];
-        let mut pillars: Vec<(String, u32, usize)> =
-            bank.pillars.iter().map(|p| (p.id.clone(), p.weight, 0)).collect();
-        let mut domains: Vec<(String, u32, usize)> =
-            bank.domains.iter().map(|d| (d.id.clone(), d.weight, 0)).collect();
+        let count = |id: &str, weight| GroupCount {
+            id: id.to_string(),
+            weight,
+            questions: 0,
+        };
+        let mut pillars: Vec<GroupCount> = bank.pillars.iter().map(|p| count(&p.id, p.weight)).collect();
+        let mut domains: Vec<GroupCount> = bank.domains.iter().map(|d| count(&d.id, d.weight)).collect();
         let mut tasks: Vec<(usize, usize, usize)> = bank
             .domains
             .iter()
@@ -42,7 +59,7 @@ impl Summary {
         let mut per_section: HashMap<usize, usize> = HashMap::new();
         for q in &bank.questions {
             if let Some(d) = q.domain {
-                domains[d].2 += 1;
+                domains[d].questions += 1;
                 if let Some(t) = q.task
                     && let Some(entry) = tasks.iter_mut().find(|e| (e.0, e.1) == (d, t))
                 {
@@ -50,7 +67,7 @@ impl Summary {
                 }
             }
             difficulty[q.difficulty.map_or(3, |d| usize::from(d) - 1)] += 1;
-            pillars[q.pillar].2 += 1;
+            pillars[q.pillar].questions += 1;
             *per_section.entry(q.section).or_default() += 1;
         }
         let mut sections: Vec<usize> = bank.notes.sections().collect();
@@ -70,18 +87,18 @@ impl Summary {
             domains,
             tasks: tasks
                 .into_iter()
-                .map(|(d, t, n)| (bank.domains[d].tasks[t].id.clone(), n))
+                .map(|(d, t, n)| GroupCount {
+                    questions: n,
+                    ..count(&bank.domains[d].tasks[t].id, 0)
+                })
                 .collect(),
             forms: bank.forms,
             sections: sections
                 .into_iter()
-                .map(|s| {
-                    let count = per_section.get(&s).copied().unwrap_or(0);
-                    (
-                        bank.notes.headings[s].title.clone(),
-                        bank.notes.short_ref(s),
-                        count,
-                    )
+                .map(|s| SectionCount {
+                    title: bank.notes.headings[s].title.clone(),
+                    short_ref: bank.notes.short_ref(s),
+                    questions: per_section.get(&s).copied().unwrap_or(0),
                 })
                 .collect(),
         }
@@ -94,6 +111,23 @@ fn percent(part: usize, whole: usize) -> f64 {
     } else {
         100.0 * part as f64 / whole as f64
     }
+}
+
+/// Each group's questions and share of the bank beside its share of the weight.
+fn shares(f: &mut fmt::Formatter<'_>, what: &str, groups: &[GroupCount], n: usize) -> fmt::Result {
+    let total_weight: u32 = groups.iter().map(|g| g.weight).sum();
+    writeln!(f, "{:<15} questions  share  weight share", format!("{what}:"))?;
+    for g in groups {
+        writeln!(
+            f,
+            "  {:<24} {:>5}  {:>5.1}%  {:>5.1}%",
+            g.id,
+            g.questions,
+            percent(g.questions, n),
+            percent(g.weight as usize, total_weight as usize)
+        )?;
+    }
+    Ok(())
 }
 
 impl fmt::Display for Summary {
@@ -109,40 +143,22 @@ impl fmt::Display for Summary {
         )?;
         let [d1, d2, d3, unset] = self.difficulty;
         writeln!(f, "difficulty: 1: {d1}, 2: {d2}, 3: {d3}, unset: {unset}")?;
-        let total_weight: u32 = self.pillars.iter().map(|p| p.1).sum();
-        writeln!(f, "pillars:        questions  share  weight share")?;
-        for (id, weight, count) in &self.pillars {
-            writeln!(
-                f,
-                "  {id:<24} {count:>5}  {:>5.1}%  {:>5.1}%",
-                percent(*count, n),
-                percent(*weight as usize, total_weight as usize)
-            )?;
-        }
+        shares(f, "pillars", &self.pillars, n)?;
         if !self.domains.is_empty() {
-            let total_weight: u32 = self.domains.iter().map(|d| d.1).sum();
-            writeln!(f, "domains:        questions  share  weight share")?;
-            for (id, weight, count) in &self.domains {
-                writeln!(
-                    f,
-                    "  {id:<24} {count:>5}  {:>5.1}%  {:>5.1}%",
-                    percent(*count, n),
-                    percent(*weight as usize, total_weight as usize)
-                )?;
-            }
+            shares(f, "domains", &self.domains, n)?;
         }
         if !self.tasks.is_empty() {
             writeln!(f, "tasks:")?;
-            for (id, count) in &self.tasks {
-                writeln!(f, "  {id:<24} {count:>5}")?;
+            for t in &self.tasks {
+                writeln!(f, "  {:<24} {:>5}", t.id, t.questions)?;
             }
         }
         if self.forms > 0 {
             writeln!(f, "practice tests: {}", self.forms)?;
         }
         writeln!(f, "sections:")?;
-        for (title, short, count) in &self.sections {
-            writeln!(f, "  {count:>4}  {title}  ({short})")?;
+        for s in &self.sections {
+            writeln!(f, "  {:>4}  {}  ({})", s.questions, s.title, s.short_ref)?;
         }
         Ok(())
     }

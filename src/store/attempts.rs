@@ -114,9 +114,9 @@ pub struct ResponseState {
     pub seconds: u64,
 }
 
-/// (id, correct, total) for a pillar or section.
+/// The score of one pillar, domain or section of a stored attempt, named by its id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Tally {
+pub struct PartScore {
     pub id: String,
     pub correct: usize,
     pub total: usize,
@@ -130,11 +130,11 @@ pub struct Outcome {
     pub scaled: u32,
     pub passed: bool,
     pub pass_mark: u32,
-    pub pillars: Vec<Tally>,
-    pub sections: Vec<Tally>,
+    pub pillars: Vec<PartScore>,
+    pub sections: Vec<PartScore>,
     /// Per domain, when the bank declares domains.
     #[serde(default)]
-    pub domains: Vec<Tally>,
+    pub domains: Vec<PartScore>,
     /// Correctness per position.
     pub responses: Vec<bool>,
 }
@@ -158,10 +158,10 @@ pub struct AttemptSummary {
     pub time_limit_secs: Option<u64>,
     /// The practice test this exam was (1-based), if it was one.
     pub form: Option<usize>,
-    pub pillars: Vec<Tally>,
-    pub sections: Vec<Tally>,
+    pub pillars: Vec<PartScore>,
+    pub sections: Vec<PartScore>,
     /// Per domain, when the bank declares domains (empty otherwise).
-    pub domains: Vec<Tally>,
+    pub domains: Vec<PartScore>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -189,8 +189,8 @@ pub struct AttemptRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Trend {
     pub attempts: usize,
-    pub pillars: Vec<Tally>,
-    pub sections: Vec<Tally>,
+    pub pillars: Vec<PartScore>,
+    pub sections: Vec<PartScore>,
 }
 
 fn json<T: Serialize>(value: &T) -> String {

@@ -16,13 +16,13 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use attempts::{
-    AttemptRecord, AttemptSummary, Mode, NewAttempt, NewResponse, Outcome, ResponseRecord, ResponseState,
-    Status, Tally, Trend, timestamp,
+    AttemptRecord, AttemptSummary, Mode, NewAttempt, NewResponse, Outcome, PartScore, ResponseRecord,
+    ResponseState, Status, Trend, timestamp,
 };
 pub use export::{ExportError, ExportFormat};
 pub use lease::SetAside;
 pub use pending::FinishedExam;
-pub use read::Detail;
+pub use read::{Detail, Missed};
 pub use review::DueCard;
 
 pub const FILE_NAME: &str = "history.db";

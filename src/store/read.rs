@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use rusqlite::{OptionalExtension, Row, params};
 use serde::Deserialize;
 
-use super::attempts::{AttemptRecord, AttemptSummary, ResponseRecord, Status, Tally, Trend};
+use super::attempts::{AttemptRecord, AttemptSummary, PartScore, ResponseRecord, Status, Trend};
 use super::{Store, StoreError};
 
 /// A value that is stored but makes no sense; reported as a damaged history, never a panic.
@@ -48,6 +48,14 @@ const SUMMARY_COLUMNS: &str = "id, mode, title, bank_code, seed, started_at, fin
 const BRIEF_COLUMNS: &str = "id, mode, title, bank_code, seed, started_at, finished_at, abandoned, questions, answered, \
      correct, scaled, passed, used_secs, time_limit_secs, form, CASE WHEN ?2 >= 1 THEN pillars END AS pillars, \
      CASE WHEN ?2 >= 2 THEN sections END AS sections, CASE WHEN ?2 >= 1 THEN domains END AS domains";
+
+/// A question and how often it was answered wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missed {
+    pub question_id: String,
+    pub wrong: usize,
+    pub answered: usize,
+}
 
 /// How much of each attempt [`Store::summaries`] reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -215,8 +223,8 @@ impl Store {
         let rows = stmt
             .query_map(params![bank_code, n as i64], |r| {
                 Ok((
-                    parse::<Vec<Tally>>(r, "pillars")?,
-                    parse::<Vec<Tally>>(r, "sections")?,
+                    parse::<Vec<PartScore>>(r, "pillars")?,
+                    parse::<Vec<PartScore>>(r, "sections")?,
                 ))
             })
             .map_err(e)?;
@@ -232,12 +240,8 @@ impl Store {
         Ok(trend)
     }
 
-    /// Questions answered wrong most often: (id, wrong, answered), most wrong first.
-    pub fn most_wrong(
-        &self,
-        bank_code: &str,
-        limit: usize,
-    ) -> Result<Vec<(String, usize, usize)>, StoreError> {
+    /// Questions answered wrong most often, most wrong first.
+    pub fn most_wrong(&self, bank_code: &str, limit: usize) -> Result<Vec<Missed>, StoreError> {
         let e = |e| self.err(e);
         let mut stmt = self
             .conn
@@ -248,11 +252,11 @@ impl Store {
             .map_err(e)?;
         let rows = stmt
             .query_map(params![bank_code, limit as i64], |r| {
-                Ok((
-                    r.get("question_id")?,
-                    natural(r, "wrong")? as usize,
-                    natural(r, "answered")? as usize,
-                ))
+                Ok(Missed {
+                    question_id: r.get("question_id")?,
+                    wrong: natural(r, "wrong")? as usize,
+                    answered: natural(r, "answered")? as usize,
+                })
             })
             .map_err(e)?;
         rows.collect::<Result<Vec<_>, _>>().map_err(e)
@@ -270,7 +274,7 @@ impl Store {
     }
 }
 
-fn merge(into: &mut Vec<Tally>, from: Vec<Tally>) {
+fn merge(into: &mut Vec<PartScore>, from: Vec<PartScore>) {
     for t in from {
         match into.iter_mut().find(|x| x.id == t.id) {
             Some(x) => {
@@ -282,7 +286,7 @@ fn merge(into: &mut Vec<Tally>, from: Vec<Tally>) {
     }
 }
 
-fn weakest_first(tallies: &mut [Tally]) {
+fn weakest_first(tallies: &mut [PartScore]) {
     tallies.sort_by(|a, b| {
         (a.correct * b.total)
             .cmp(&(b.correct * a.total))

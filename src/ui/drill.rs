@@ -47,7 +47,7 @@ pub fn render(ui: &Ui<'_>, d: &Drill, area: Rect, buf: &mut Buffer) {
         let offset = offset_for(&ranges, d.cursor, inner.height as usize);
         draw_lines(ui, &lines, &ranges, offset, inner, buf);
     }
-    if d.summary {
+    if d.show_summary {
         let answered = d.log.len();
         let percent = (100 * d.correct()).checked_div(answered).unwrap_or(0);
         let lines = vec![

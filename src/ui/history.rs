@@ -165,7 +165,7 @@ pub fn render(ui: &Ui<'_>, h: &History, area: Rect, buf: &mut Buffer) {
     let rows = h
         .wrong
         .iter()
-        .map(|(id, w, n)| format!("{w}/{n} wrong  {id}"))
+        .map(|m| format!("{}/{} wrong  {}", m.wrong, m.answered, m.question_id))
         .collect();
     list(ui, rows, h.cursors[2], focused(Focus::Wrong), inner, buf);
 }
