@@ -215,7 +215,7 @@ fn drill_checks_answers_and_summarises_on_leaving() {
     let Screen::Drill(d) = app.screen() else {
         unreachable!()
     };
-    assert!(d.summary);
+    assert!(d.show_summary);
     press(&mut app, "y");
     assert!(matches!(app.screen(), Screen::Home(_)));
 }
