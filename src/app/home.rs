@@ -30,6 +30,27 @@ pub fn exam_screen(
     ))))
 }
 
+/// A menu's answer to an action: the entry chosen (by Enter or a click, the cursor moved onto it), or
+/// the transition when nothing was chosen (stay after a move or another key, pop on Back).
+pub fn menu_pick(
+    cursor: &mut usize,
+    len: usize,
+    action: Action,
+    hit: Option<Hit>,
+) -> Result<usize, Transition> {
+    if move_cursor(cursor, len, action) {
+        return Err(Transition::Stay);
+    }
+    let pick = match (action, hit) {
+        (Action::Enter, _) if len > 0 => *cursor,
+        (Action::Click(..), Some(Hit::Item(i))) if i < len => i,
+        (Action::Back | Action::Interrupt, _) => return Err(Transition::Pop),
+        _ => return Err(Transition::Stay),
+    };
+    *cursor = pick;
+    Ok(pick)
+}
+
 /// Move a list cursor by an action; returns whether it was a movement.
 pub fn move_cursor(cursor: &mut usize, len: usize, action: Action) -> bool {
     let last = len.saturating_sub(1);
@@ -439,16 +460,10 @@ impl DrillPicker {
     }
 
     pub fn update(&mut self, action: Action, hit: Option<Hit>, cx: &mut Ctx<'_>) -> Transition {
-        if move_cursor(&mut self.cursor, self.topics.len(), action) {
-            return Transition::Stay;
-        }
-        let pick = match (action, hit) {
-            (Action::Enter, _) => self.cursor,
-            (Action::Click(..), Some(Hit::Item(i))) => i,
-            (Action::Back | Action::Interrupt, _) => return Transition::Pop,
-            _ => return Transition::Stay,
+        let pick = match menu_pick(&mut self.cursor, self.topics.len(), action, hit) {
+            Ok(pick) => pick,
+            Err(stay_or_back) => return stay_or_back,
         };
-        self.cursor = pick;
         let (filters, title) = topic_filters(cx.bank, self.topics[pick].0);
         match drill_screen(cx.bank, filters, title, cx.seen, cx.seed) {
             Ok(s) => Transition::Push(s),

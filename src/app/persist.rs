@@ -112,6 +112,18 @@ fn save_exam(
     Ok(())
 }
 
+/// Tallies as stored: each named by its id instead of its index.
+fn parts(tallies: &[crate::score::Tally], id: impl Fn(usize) -> String) -> Vec<PartScore> {
+    tallies
+        .iter()
+        .map(|t| PartScore {
+            id: id(t.key),
+            correct: t.correct,
+            total: t.total,
+        })
+        .collect()
+}
+
 /// A finished exam as the history will hold it, ready to be stored now or retried later.
 fn finished_exam(bank: &Bank, r: &Results) -> FinishedExam {
     let states = (0..r.items.len())
@@ -129,33 +141,9 @@ fn finished_exam(bank: &Bank, r: &Results) -> FinishedExam {
         scaled: s.scaled,
         passed: s.passed,
         pass_mark: s.pass_mark,
-        pillars: s
-            .pillars
-            .iter()
-            .map(|t| PartScore {
-                id: bank.pillars[t.key].id.clone(),
-                correct: t.correct,
-                total: t.total,
-            })
-            .collect(),
-        sections: s
-            .sections
-            .iter()
-            .map(|t| PartScore {
-                id: bank.notes.short_ref(t.key),
-                correct: t.correct,
-                total: t.total,
-            })
-            .collect(),
-        domains: s
-            .domains
-            .iter()
-            .map(|t| PartScore {
-                id: bank.domains[t.key].id.clone(),
-                correct: t.correct,
-                total: t.total,
-            })
-            .collect(),
+        pillars: parts(&s.pillars, |k| bank.pillars[k].id.clone()),
+        sections: parts(&s.sections, |k| bank.notes.short_ref(k)),
+        domains: parts(&s.domains, |k| bank.domains[k].id.clone()),
         responses: r
             .items
             .iter()

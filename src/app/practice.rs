@@ -1,7 +1,7 @@
 //! The bank's fixed practice tests, each with the best score taken so far; Enter starts one.
 
 use super::exam::ExamSession;
-use super::home::move_cursor;
+use super::home::menu_pick;
 use super::{Action, Ctx, Hit, Screen, Transition};
 use crate::bank::Bank;
 
@@ -22,16 +22,10 @@ impl PracticeList {
     }
 
     pub fn update(&mut self, action: Action, hit: Option<Hit>, cx: &mut Ctx<'_>) -> Transition {
-        if move_cursor(&mut self.cursor, self.best.len(), action) {
-            return Transition::Stay;
-        }
-        let pick = match (action, hit) {
-            (Action::Enter, _) => self.cursor,
-            (Action::Click(..), Some(Hit::Item(i))) => i,
-            (Action::Back | Action::Interrupt, _) => return Transition::Pop,
-            _ => return Transition::Stay,
+        let pick = match menu_pick(&mut self.cursor, self.best.len(), action, hit) {
+            Ok(pick) => pick,
+            Err(stay_or_back) => return stay_or_back,
         };
-        self.cursor = pick;
         let bank = cx.bank;
         match crate::exam::form(bank, pick, cx.seed) {
             Some(exam) => {

@@ -240,23 +240,30 @@ fn checklist(
     );
 }
 
-pub fn render_practice(ui: &Ui<'_>, list: &PracticeList, area: Rect, buf: &mut Buffer) {
-    let t = ui.theme;
-    let bank = &ui.bank;
+/// A menu screen: a title, one row per entry with the cursor's row highlighted, the menu footer.
+fn menu_screen(
+    ui: &Ui<'_>,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    cursor: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let [top, body, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    header(
-        "Practice tests: fixed, on the exam's blueprint",
-        vec![],
-        top,
-        buf,
-        t,
-    );
+    header(title, vec![], top, buf, ui.theme);
     footer(ui, strings::MENU_FOOTER, bottom, buf);
     let inner = body.inner(ratatui::layout::Margin {
         horizontal: 2,
         vertical: 1,
     });
+    let offset = follow(cursor, inner.height);
+    select_list(ui, lines, Some(cursor), true, offset, inner, buf);
+}
+
+pub fn render_practice(ui: &Ui<'_>, list: &PracticeList, area: Rect, buf: &mut Buffer) {
+    let t = ui.theme;
+    let bank = &ui.bank;
     let lines = list
         .best
         .iter()
@@ -278,21 +285,19 @@ pub fn render_practice(ui: &Ui<'_>, list: &PracticeList, area: Rect, buf: &mut B
             ])
         })
         .collect();
-    let offset = follow(list.cursor, inner.height);
-    select_list(ui, lines, Some(list.cursor), true, offset, inner, buf);
+    menu_screen(
+        ui,
+        "Practice tests: fixed, on the exam's blueprint",
+        lines,
+        list.cursor,
+        area,
+        buf,
+    );
 }
 
 pub fn render_picker(ui: &Ui<'_>, picker: &DrillPicker, area: Rect, buf: &mut Buffer) {
     let t = ui.theme;
     let bank = &ui.bank;
-    let [top, body, bottom] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    header("Drill: choose a pillar or a notes section", vec![], top, buf, t);
-    footer(ui, strings::MENU_FOOTER, bottom, buf);
-    let inner = body.inner(ratatui::layout::Margin {
-        horizontal: 2,
-        vertical: 1,
-    });
     let lines = picker
         .topics
         .iter()
@@ -310,6 +315,12 @@ pub fn render_picker(ui: &Ui<'_>, picker: &DrillPicker, area: Rect, buf: &mut Bu
             ])
         })
         .collect();
-    let offset = follow(picker.cursor, inner.height);
-    select_list(ui, lines, Some(picker.cursor), true, offset, inner, buf);
+    menu_screen(
+        ui,
+        "Drill: choose a pillar or a notes section",
+        lines,
+        picker.cursor,
+        area,
+        buf,
+    );
 }
