@@ -21,6 +21,22 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// Questions with a ref at or under this notes heading.
+    pub fn heading(heading: usize) -> Filters {
+        Filters {
+            headings: vec![heading],
+            ..Filters::default()
+        }
+    }
+
+    /// Questions of this pillar.
+    pub fn pillar(pillar: usize) -> Filters {
+        Filters {
+            pillars: vec![pillar],
+            ..Filters::default()
+        }
+    }
+
     pub fn matches(&self, bank: &Bank, question: usize) -> bool {
         let q = &bank.questions[question];
         (self.pillars.is_empty() || self.pillars.contains(&q.pillar))

@@ -39,6 +39,12 @@ pub struct Score {
     pub domains: Vec<Tally>,
 }
 
+/// The one weakest-first order, for (correct, total) pairs: the lower share correct first, then the one
+/// with more questions (more evidence). Callers break remaining ties by name or notes order.
+pub fn weaker(a: (usize, usize), b: (usize, usize)) -> std::cmp::Ordering {
+    (a.0 * b.1).cmp(&(b.0 * a.1)).then(b.1.cmp(&a.1))
+}
+
 /// `100 + 900 * correct / total`, rounded.
 pub fn scaled(correct: usize, total: usize) -> u32 {
     if total == 0 {
@@ -100,12 +106,7 @@ pub fn score(bank: &Bank, items: &[Item], answers: &[Vec<usize>]) -> Score {
     pillars.retain(|t| t.total > 0);
     domains.retain(|t| t.total > 0);
     // Weakest first: lowest share correct, then more questions (more evidence), then notes order.
-    sections.sort_by(|a, b| {
-        (a.correct * b.total)
-            .cmp(&(b.correct * a.total))
-            .then(b.total.cmp(&a.total))
-            .then(a.key.cmp(&b.key))
-    });
+    sections.sort_by(|a, b| weaker((a.correct, a.total), (b.correct, b.total)).then(a.key.cmp(&b.key)));
     let total = items.len();
     let scaled = scaled(correct, total);
     Score {

@@ -1,8 +1,8 @@
 //! The history screen: attempts newest first, the score trend, weak areas over recent attempts and
 //! the questions answered wrong most often.
 
-use super::home::{Topic, move_cursor, topic_filters};
-use super::{Action, Ctx, Hit, StoreRequest, Transition, drill_screen};
+use super::home::{Topic, move_cursor};
+use super::{Action, Ctx, Hit, StoreRequest, Transition};
 use crate::bank::Bank;
 use crate::store::{AttemptSummary, Detail, Missed, Mode, PartScore, Status, Store, StoreError};
 
@@ -71,9 +71,8 @@ impl History {
             });
         }
         areas.sort_by(|a, b| {
-            (a.tally.correct * b.tally.total)
-                .cmp(&(b.tally.correct * a.tally.total))
-                .then(b.tally.total.cmp(&a.tally.total))
+            crate::score::weaker((a.tally.correct, a.tally.total), (b.tally.correct, b.tally.total))
+                .then(a.name.cmp(&b.name))
         });
         let wrong = store.most_wrong(&bank.code, 10)?;
         Ok(History {
@@ -104,14 +103,7 @@ impl History {
             *cx.status = Some("That topic is no longer in the bank".into());
             return Transition::Stay;
         };
-        let (filters, title) = topic_filters(cx.bank, topic);
-        match drill_screen(cx.bank, filters, title, cx.seen, cx.seed) {
-            Ok(s) => Transition::Push(s),
-            Err(e) => {
-                *cx.status = Some(e);
-                Transition::Stay
-            }
-        }
+        cx.drill_topic(topic)
     }
 
     pub fn update(&mut self, action: Action, hit: Option<Hit>, cx: &mut Ctx<'_>) -> Transition {

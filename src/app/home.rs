@@ -2,7 +2,7 @@
 
 use super::exam::ExamSession;
 use super::notes::NotesBrowser;
-use super::{Action, Ctx, Hit, KeyContext, Screen, StoreRequest, Transition, drill_screen};
+use super::{Action, Ctx, Hit, KeyContext, Screen, StoreRequest, Transition};
 use crate::bank::Bank;
 use crate::exam::{Filters, sample};
 use crate::store::{AttemptSummary, Store};
@@ -449,10 +449,7 @@ impl DrillPicker {
             topics.push((Topic::Pillar(i), n));
         }
         for s in bank.notes.sections() {
-            let f = Filters {
-                pillars: Vec::new(),
-                headings: vec![s],
-            };
+            let f = Filters::heading(s);
             let n = (0..bank.questions.len()).filter(|&q| f.matches(bank, q)).count();
             topics.push((Topic::Section(s), n));
         }
@@ -464,31 +461,15 @@ impl DrillPicker {
             Ok(pick) => pick,
             Err(stay_or_back) => return stay_or_back,
         };
-        let (filters, title) = topic_filters(cx.bank, self.topics[pick].0);
-        match drill_screen(cx.bank, filters, title, cx.seen, cx.seed) {
-            Ok(s) => Transition::Push(s),
-            Err(e) => {
-                *cx.status = Some(e);
-                Transition::Stay
-            }
-        }
+        cx.drill_topic(self.topics[pick].0)
     }
 }
 
 pub fn topic_filters(bank: &Bank, topic: Topic) -> (Filters, String) {
     match topic {
-        Topic::Pillar(p) => (
-            Filters {
-                pillars: vec![p],
-                headings: Vec::new(),
-            },
-            format!("Drill: {}", bank.pillars[p].name),
-        ),
+        Topic::Pillar(p) => (Filters::pillar(p), format!("Drill: {}", bank.pillars[p].name)),
         Topic::Section(s) => (
-            Filters {
-                pillars: Vec::new(),
-                headings: vec![s],
-            },
+            Filters::heading(s),
             format!("Drill: {}", bank.notes.headings[s].title),
         ),
     }

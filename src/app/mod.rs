@@ -382,6 +382,25 @@ impl App {
     }
 }
 
+impl Ctx<'_> {
+    /// Start a drill on these questions, or say in the status line why not.
+    pub fn drill(&mut self, filters: Filters, title: String) -> Transition {
+        match drill_screen(self.bank, filters, title, self.seen, self.seed) {
+            Ok(screen) => Transition::Push(screen),
+            Err(why) => {
+                *self.status = Some(why);
+                Transition::Stay
+            }
+        }
+    }
+
+    /// Start a drill on a pillar or notes section, or say why not.
+    pub fn drill_topic(&mut self, topic: home::Topic) -> Transition {
+        let (filters, title) = home::topic_filters(self.bank, topic);
+        self.drill(filters, title)
+    }
+}
+
 /// Start a drill on a pillar or a notes heading (never-answered questions first), or say why not.
 pub fn drill_screen(
     bank: &Bank,

@@ -125,10 +125,7 @@ impl NotesBrowser {
     fn drill(&self, cx: &mut Ctx<'_>) -> Transition {
         let notes = &cx.bank.notes;
         for heading in [self.cursor, notes.section_of(self.cursor)] {
-            let filters = Filters {
-                pillars: Vec::new(),
-                headings: vec![heading],
-            };
+            let filters = Filters::heading(heading);
             let title = format!("Drill: {}", notes.headings[heading].title);
             if let Ok(screen) = drill_screen(cx.bank, filters, title, cx.seen, cx.seed) {
                 return Transition::Push(screen);

@@ -3,9 +3,10 @@
 use std::time::Duration;
 
 use super::exam::ExamSession;
+use super::home::Topic;
 use super::review::Review;
-use super::{Action, Ctx, Hit, Screen, Transition, drill_screen};
-use crate::exam::{Filters, Item};
+use super::{Action, Ctx, Hit, Screen, Transition};
+use crate::exam::Item;
 use crate::score::{self, Score};
 
 /// The results screen's actions, in menu order, with their shortcut letters.
@@ -83,18 +84,7 @@ impl Results {
                 let Some(weakest) = self.score.sections.first() else {
                     return Transition::Stay;
                 };
-                let title = format!("Drill: {}", cx.bank.notes.headings[weakest.key].title);
-                let filters = Filters {
-                    pillars: Vec::new(),
-                    headings: vec![weakest.key],
-                };
-                match drill_screen(cx.bank, filters, title, cx.seen, cx.seed) {
-                    Ok(s) => Transition::Push(s),
-                    Err(e) => {
-                        *cx.status = Some(e);
-                        Transition::Stay
-                    }
-                }
+                cx.drill_topic(Topic::Section(weakest.key))
             }
             _ => Transition::Home,
         }

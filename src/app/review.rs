@@ -1,7 +1,7 @@
 //! Reviewing answered questions one at a time, with a notes pane that follows the question's refs.
 
-use super::home::{Topic, topic_filters};
-use super::{Action, Ctx, Hit, Transition, drill_screen};
+use super::home::Topic;
+use super::{Action, Ctx, Hit, Transition};
 use crate::bank::Bank;
 use crate::exam::Item;
 
@@ -114,14 +114,7 @@ impl Review {
             Action::Up | Action::ScrollUp(..) => self.scroll = self.scroll.saturating_sub(1),
             Action::Drill => {
                 let section = cx.bank.questions[self.items[self.item()].question].section;
-                let (filters, title) = topic_filters(cx.bank, Topic::Section(section));
-                return match drill_screen(cx.bank, filters, title, cx.seen, cx.seed) {
-                    Ok(screen) => Transition::Push(screen),
-                    Err(e) => {
-                        *cx.status = Some(e);
-                        Transition::Stay
-                    }
-                };
+                return cx.drill_topic(Topic::Section(section));
             }
             Action::Back | Action::Interrupt => return Transition::Pop,
             _ => {}

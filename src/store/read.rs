@@ -288,9 +288,6 @@ fn merge(into: &mut Vec<PartScore>, from: Vec<PartScore>) {
 
 fn weakest_first(tallies: &mut [PartScore]) {
     tallies.sort_by(|a, b| {
-        (a.correct * b.total)
-            .cmp(&(b.correct * a.total))
-            .then(b.total.cmp(&a.total))
-            .then(a.id.cmp(&b.id))
+        crate::score::weaker((a.correct, a.total), (b.correct, b.total)).then(a.id.cmp(&b.id))
     });
 }
