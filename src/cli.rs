@@ -110,8 +110,18 @@ pub enum PrintFormat {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    Json,
-    Csv,
+/// `--format` of `export` is the store's own format enum.
+pub use crate::store::ExportFormat;
+
+impl ValueEnum for ExportFormat {
+    fn value_variants<'a>() -> &'a [Self] {
+        &[ExportFormat::Json, ExportFormat::Csv]
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(match self {
+            ExportFormat::Json => "json",
+            ExportFormat::Csv => "csv",
+        }))
+    }
 }

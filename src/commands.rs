@@ -214,10 +214,6 @@ pub fn export(
     out: &mut impl Write,
 ) -> Result<u8, Error> {
     let store = require_store(global)?;
-    let format = match format {
-        ExportFormat::Json => store::ExportFormat::Json,
-        ExportFormat::Csv => store::ExportFormat::Csv,
-    };
     let io = |path: &Path, source| Error::Io {
         path: path.to_path_buf(),
         source,

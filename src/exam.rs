@@ -47,6 +47,22 @@ impl Filters {
     }
 }
 
+/// Choose or unchoose `option` in an answer. On a multiple-response question options toggle one by
+/// one; on a single-response question a new option replaces the old, and the chosen one again clears
+/// the answer (so a learner can take an answer back), in exams and drills alike.
+pub fn toggle(answer: &mut Vec<usize>, option: usize, multi: bool) {
+    match answer.iter().position(|&o| o == option) {
+        Some(i) => {
+            answer.remove(i);
+        }
+        None if multi => {
+            answer.push(option);
+            answer.sort_unstable();
+        }
+        None => *answer = vec![option],
+    }
+}
+
 /// One question of a sampled exam and the order its options are shown in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
@@ -203,6 +219,20 @@ fn item(bank: &Bank, question: usize, rng: &mut ChaCha8Rng) -> Item {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn toggle_follows_one_rule_for_single_and_multiple_response() {
+        let mut a = Vec::new();
+        toggle(&mut a, 2, false);
+        toggle(&mut a, 1, false);
+        assert_eq!(a, [1], "a new choice replaces the old");
+        toggle(&mut a, 1, false);
+        assert!(a.is_empty(), "choosing it again takes the answer back");
+        for o in [3, 0, 3, 1] {
+            toggle(&mut a, o, true);
+        }
+        assert_eq!(a, [0, 1], "multiple response toggles each, kept sorted");
+    }
 
     #[test]
     fn quotas_fill_a_short_pillar_from_the_others() {

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::bank::{Bank, letter, select_hint};
+use crate::bank::{Bank, letter, letters, select_hint};
 use crate::exam::Exam;
 
 #[derive(Serialize)]
@@ -120,12 +120,8 @@ pub fn markdown(bank: &Bank, exam: &Exam, minutes: u32) -> String {
     let _ = writeln!(s, "---\n\n# Answer key\n");
     for (k, item) in exam.items.iter().enumerate() {
         let q = &bank.questions[item.question];
-        let answer: String = item
-            .order
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| q.options[**o].correct)
-            .map(|(pos, _)| letter(pos))
+        let answer: String = letters(&item.order, |o| q.options[o].correct)
+            .into_iter()
             .collect();
         let _ = writeln!(
             s,

@@ -112,19 +112,7 @@ impl Drill {
             return;
         };
         self.cursor = shown;
-        if bank.questions[item.question].is_multi() {
-            match self.chosen.iter().position(|&o| o == option) {
-                Some(i) => {
-                    self.chosen.remove(i);
-                }
-                None => {
-                    self.chosen.push(option);
-                    self.chosen.sort_unstable();
-                }
-            }
-        } else {
-            self.chosen = vec![option];
-        }
+        crate::exam::toggle(&mut self.chosen, option, bank.questions[item.question].is_multi());
     }
 
     fn next(&mut self, bank: &Bank, cx_status: &mut Option<String>) {

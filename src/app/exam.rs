@@ -153,22 +153,11 @@ impl ExamSession {
         };
         self.cursor = shown;
         self.dirty.insert(self.current);
-        let answer = &mut self.answers[self.current];
-        if bank.questions[item.question].is_multi() {
-            match answer.iter().position(|&o| o == option) {
-                Some(i) => {
-                    answer.remove(i);
-                }
-                None => {
-                    answer.push(option);
-                    answer.sort_unstable();
-                }
-            }
-        } else if answer.as_slice() == [option] {
-            answer.clear();
-        } else {
-            *answer = vec![option];
-        }
+        crate::exam::toggle(
+            &mut self.answers[self.current],
+            option,
+            bank.questions[item.question].is_multi(),
+        );
     }
 
     /// Score the attempt and move to the results screen.

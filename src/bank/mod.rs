@@ -113,6 +113,16 @@ pub fn letter(k: usize) -> char {
     char::from(b'A' + (k as u8).min(25))
 }
 
+/// The shown letters of the options of `order` (bank indices in shown order) that `pick` selects.
+pub fn letters(order: &[usize], pick: impl Fn(usize) -> bool) -> Vec<char> {
+    order
+        .iter()
+        .enumerate()
+        .filter(|&(_, &o)| pick(o))
+        .map(|(pos, _)| letter(pos))
+        .collect()
+}
+
 /// "Select TWO." for multiple-response questions, none for single-response ones.
 pub fn select_hint(count: usize) -> Option<String> {
     const WORDS: [&str; 7] = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX"];

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::attempts::{AttemptSummary, ResponseRecord};
 use super::read::Detail;
 use super::{Store, StoreError};
-use crate::bank::letter;
+use crate::bank::letters;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -24,11 +24,9 @@ struct ExportedAttempt {
 
 /// Letters of the chosen options in the order they were shown ("B;D").
 fn chosen_letters(r: &ResponseRecord) -> String {
-    r.option_order
+    letters(&r.option_order, |o| r.chosen.contains(&o))
         .iter()
-        .enumerate()
-        .filter(|(_, o)| r.chosen.contains(o))
-        .map(|(pos, _)| letter(pos).to_string())
+        .map(char::to_string)
         .collect::<Vec<_>>()
         .join(";")
 }

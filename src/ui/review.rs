@@ -12,7 +12,7 @@ use super::strings;
 use super::widgets::{Reveal, draw_lines, footer, header, notes_pane, question_lines};
 use super::wrap::wrap_text;
 use crate::app::review::{NotesPane, Review};
-use crate::bank::letter;
+use crate::bank::letters;
 use crate::exam::Item;
 use crate::score::is_correct;
 
@@ -20,12 +20,9 @@ use crate::score::is_correct;
 pub(super) fn verdict(ui: &Ui<'_>, item: &Item, chosen: &[usize]) -> Line<'static> {
     let t = ui.theme;
     let q = &ui.bank.questions[item.question];
-    let answer: Vec<String> = item
-        .order
+    let answer: Vec<String> = letters(&item.order, |o| q.options[o].correct)
         .iter()
-        .enumerate()
-        .filter(|(_, o)| q.options[**o].correct)
-        .map(|(pos, _)| letter(pos).to_string())
+        .map(char::to_string)
         .collect();
     let answer = answer.join(", ");
     if chosen.is_empty() {
