@@ -356,3 +356,41 @@ fn a_new_exam_sets_the_unfinished_one_aside_after_asking() {
     let status: Vec<(i64, &str)> = all.iter().map(|a| (a.id, a.status.as_str())).collect();
     assert_eq!(status, [(second, "in_progress"), (first, "abandoned")]);
 }
+
+/// Due dates follow the app's clock: a question answered right in review leaves the queue, and comes
+/// back once the fake clock has moved past its next due date.
+#[test]
+fn review_due_dates_follow_the_apps_clock() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, clock) = app_on(dir.path(), exam_start());
+    press(&mut app, "sy");
+    press(&mut app, "h");
+    let due = |app: &mut App| match app.store_request(proctor::app::StoreRequest::ReviewDue) {
+        Ok(()) => {
+            let Screen::Drill(d) = app.screen() else {
+                panic!("a review")
+            };
+            let n = d.queue.len();
+            app.stack.truncate(1);
+            n
+        }
+        Err(_) => 0,
+    };
+    assert_eq!(due(&mut app), 4, "every unanswered question is due");
+    // Review the first due question and answer it right.
+    app.store_request(proctor::app::StoreRequest::ReviewDue).unwrap();
+    let Screen::Drill(d) = app.screen() else {
+        panic!("a review")
+    };
+    let item = &d.queue[0];
+    let q = &app.bank.questions[item.question];
+    let right: String = proctor::bank::letters(&item.order, |o| q.options[o].correct)
+        .iter()
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    press(&mut app, &format!("{right}<Enter>q"));
+    app.stack.truncate(1);
+    assert_eq!(due(&mut app), 3, "answered right: not due today");
+    clock.advance(Duration::from_secs(60 * 24 * 3600));
+    assert_eq!(due(&mut app), 4, "due again two months on");
+}

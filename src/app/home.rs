@@ -84,7 +84,12 @@ pub struct InProgress {
 }
 
 impl HomeInfo {
-    pub fn load(store: &Store, bank: &Bank, warning: Option<String>) -> HomeInfo {
+    pub fn load(
+        store: &Store,
+        bank: &Bank,
+        warning: Option<String>,
+        wall: chrono::DateTime<chrono::Utc>,
+    ) -> HomeInfo {
         let in_progress = store.in_progress(&bank.code).ok().flatten().map(|r| InProgress {
             answered: r.responses.iter().filter(|x| !x.chosen.is_empty()).count(),
             total: r.responses.len(),
@@ -94,7 +99,7 @@ impl HomeInfo {
                 .unwrap_or(0)
                 .saturating_sub(r.summary.used_secs),
         });
-        let due = store.due(&bank.code, chrono::Utc::now()).map_or(0, |d| d.len());
+        let due = store.due(&bank.code, wall).map_or(0, |d| d.len());
         let last = store.last_exam(&bank.code).ok().flatten();
         let mut forms_best = vec![None; bank.forms];
         for (form, best) in store.best_per_form(&bank.code).unwrap_or_default() {

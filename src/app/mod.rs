@@ -17,15 +17,19 @@ use std::collections::HashSet;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
+use chrono::{DateTime, Utc};
+
 use crate::bank::Bank;
 use crate::exam::Filters;
 use crate::store::Store;
 
 pub use keys::{KeyContext, map_key};
 
-/// Where "now" comes from, so tests can move time by hand.
+/// Where "now" comes from, so tests can move time by hand: a monotonic instant for clocks and paces,
+/// and the wall-clock time for what the history records and when reviews fall due.
 pub trait Clock {
     fn now(&self) -> Instant;
+    fn wall(&self) -> DateTime<Utc>;
 }
 
 pub struct SystemClock;
@@ -34,24 +38,34 @@ impl Clock for SystemClock {
     fn now(&self) -> Instant {
         Instant::now()
     }
+
+    fn wall(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
 }
 
-/// A clock that only moves when told to.
-pub struct FakeClock(Cell<Instant>);
+/// A clock that only moves when told to; both its instant and its wall time move together.
+pub struct FakeClock(Cell<(Instant, DateTime<Utc>)>);
 
 impl FakeClock {
     pub fn new() -> Rc<FakeClock> {
-        Rc::new(FakeClock(Cell::new(Instant::now())))
+        Rc::new(FakeClock(Cell::new((Instant::now(), Utc::now()))))
     }
 
     pub fn advance(&self, by: Duration) {
-        self.0.set(self.0.get() + by);
+        let (at, wall) = self.0.get();
+        let step = chrono::Duration::from_std(by).unwrap_or(chrono::Duration::MAX);
+        self.0.set((at + by, wall + step));
     }
 }
 
 impl Clock for FakeClock {
     fn now(&self) -> Instant {
-        self.0.get()
+        self.0.get().0
+    }
+
+    fn wall(&self) -> DateTime<Utc> {
+        self.0.get().1
     }
 }
 

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 
 use super::drill::Drill;
 use super::exam::{ExamSession, restore_item};
@@ -39,9 +39,8 @@ fn new_attempt(
     mode: Mode,
     title: &str,
     seed: u64,
-    limit: Option<Duration>,
-    form: Option<usize>,
     items: &[Item],
+    wall: DateTime<Utc>,
 ) -> NewAttempt {
     NewAttempt {
         mode,
@@ -49,10 +48,27 @@ fn new_attempt(
         bank_code: bank.code.clone(),
         bank_hash: format!("{:016x}", bank.content_hash()),
         seed,
-        time_limit_secs: limit.map(|l| l.as_secs()),
-        started_at: Utc::now(),
-        form: form.map(|k| k + 1),
+        time_limit_secs: None,
+        started_at: wall,
+        form: None,
         responses: items.iter().map(|i| response(bank, i)).collect(),
+    }
+}
+
+/// A timed exam (or practice test, 0-based `form`) as a new attempt.
+fn new_exam(
+    bank: &Bank,
+    title: &str,
+    seed: u64,
+    limit: Duration,
+    form: Option<usize>,
+    items: &[Item],
+    wall: DateTime<Utc>,
+) -> NewAttempt {
+    NewAttempt {
+        time_limit_secs: Some(limit.as_secs()),
+        form: form.map(|k| k + 1),
+        ..new_attempt(bank, Mode::Exam, title, seed, items, wall)
     }
 }
 
@@ -60,7 +76,7 @@ fn save_exam(
     store: &mut Store,
     bank: &Bank,
     e: &mut ExamSession,
-    now: Instant,
+    (now, wall): (Instant, DateTime<Utc>),
     status: &mut Option<String>,
 ) -> Result<(), StoreError> {
     let id = match e.attempt {
@@ -75,14 +91,14 @@ fn save_exam(
                 *status =
                     Some("The unfinished exam was set aside; it stays in the history as abandoned".into());
             }
-            let id = store.start_attempt(&new_attempt(
+            let id = store.start_attempt(&new_exam(
                 bank,
-                Mode::Exam,
                 &e.title,
                 e.exam.seed,
-                Some(e.limit),
+                e.limit,
                 e.exam.form,
                 &e.exam.items,
+                wall,
             ))?;
             e.attempt = Some(id);
             id
@@ -125,7 +141,7 @@ fn parts(tallies: &[crate::score::Tally], id: impl Fn(usize) -> String) -> Vec<P
 }
 
 /// A finished exam as the history will hold it, ready to be stored now or retried later.
-fn finished_exam(bank: &Bank, r: &Results) -> FinishedExam {
+fn finished_exam(bank: &Bank, r: &Results, wall: DateTime<Utc>) -> FinishedExam {
     let states = (0..r.items.len())
         .map(|k| ResponseState {
             position: k,
@@ -153,19 +169,11 @@ fn finished_exam(bank: &Bank, r: &Results) -> FinishedExam {
     };
     FinishedExam {
         attempt: r.attempt,
-        new: new_attempt(
-            bank,
-            Mode::Exam,
-            &r.title,
-            r.seed,
-            Some(r.limit),
-            r.form,
-            &r.items,
-        ),
+        new: new_exam(bank, &r.title, r.seed, r.limit, r.form, &r.items, wall),
         states,
         outcome,
         used_secs: r.used.as_secs(),
-        finished_at: Utc::now(),
+        finished_at: wall,
     }
 }
 
@@ -174,11 +182,12 @@ fn save_drill(
     bank: &Bank,
     d: &mut Drill,
     seen: &mut HashSet<String>,
+    wall: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let id = match d.attempt {
         Some(id) => id,
         None => {
-            let id = store.start_attempt(&new_attempt(bank, d.mode, &d.title, d.seed, None, None, &[]))?;
+            let id = store.start_attempt(&new_attempt(bank, d.mode, &d.title, d.seed, &[], wall))?;
             d.attempt = Some(id);
             id
         }
@@ -186,14 +195,7 @@ fn save_drill(
     while d.stored < d.log.len() {
         let a = &d.log[d.stored];
         let item = &d.queue[a.position];
-        store.append_response(
-            id,
-            &response(bank, item),
-            &a.chosen,
-            a.correct,
-            a.seconds,
-            Utc::now(),
-        )?;
+        store.append_response(id, &response(bank, item), &a.chosen, a.correct, a.seconds, wall)?;
         seen.insert(bank.questions[item.question].id.clone());
         d.stored += 1;
     }
@@ -273,21 +275,21 @@ impl App {
         let Some(store) = self.store.as_mut() else {
             return;
         };
-        let now = self.clock.now();
+        let (now, wall) = (self.clock.now(), self.clock.wall());
         let bank = &self.bank;
         if let Some(Screen::Results(r)) = self.stack.last_mut()
             && !r.queued
         {
             // Queued, then stored below; the queue outlives the screen until it is stored.
-            self.outbox.push(finished_exam(bank, r));
+            self.outbox.push(finished_exam(bank, r, wall));
             r.queued = true;
         }
         let result = match self.stack.last_mut() {
-            Some(Screen::Exam(e)) => save_exam(store, bank, e, now, &mut self.status),
+            Some(Screen::Exam(e)) => save_exam(store, bank, e, (now, wall), &mut self.status),
             Some(Screen::Drill(d))
                 if d.stored < d.log.len() || (d.attempt.is_none() && !d.log.is_empty()) =>
             {
-                save_drill(store, bank, d, &mut self.seen)
+                save_drill(store, bank, d, &mut self.seen, wall)
             }
             _ => Ok(()),
         };
@@ -312,7 +314,7 @@ impl App {
     /// Refresh the home screen's summary of the history when it is on top.
     pub(super) fn refresh_home(&mut self) {
         let info = match &self.store {
-            Some(store) => HomeInfo::load(store, &self.bank, self.save_warning.clone()),
+            Some(store) => HomeInfo::load(store, &self.bank, self.save_warning.clone(), self.clock.wall()),
             None => HomeInfo {
                 warning: self.save_warning.clone(),
                 ..HomeInfo::default()
@@ -360,7 +362,7 @@ impl App {
                 Ok(None) => Ok(None),
                 Err(e) => Err(e.to_string()),
             },
-            StoreRequest::ReviewDue => match store.due(&bank.code, Utc::now()) {
+            StoreRequest::ReviewDue => match store.due(&bank.code, self.clock.wall()) {
                 Ok(due) => {
                     let queue: Vec<Item> = due
                         .iter()
