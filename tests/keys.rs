@@ -160,12 +160,26 @@ fn results_lead_to_review_of_wrong_answers_with_notes_refs() {
     };
     assert_eq!(r.picks, [1, 2, 3], "question 1 was right");
     assert!(r.wrong_only);
-    let anchors = r.pane.anchors.len();
+    // Tab steps through the refs of a question that has two, and wraps.
+    let mut moves = 0;
+    while let Screen::Review(r) = app.screen()
+        && r.pane.anchors.len() < 2
+    {
+        press(&mut app, "n");
+        moves += 1;
+        assert!(moves < 3, "a reviewed question with two refs");
+    }
     press(&mut app, "<Tab>");
     let Screen::Review(r) = app.screen() else {
         unreachable!()
     };
-    assert_eq!(r.pane.current, 1 % anchors);
+    assert_eq!((r.pane.anchors.len(), r.pane.current), (2, 1));
+    press(&mut app, "<Tab>");
+    let Screen::Review(r) = app.screen() else {
+        unreachable!()
+    };
+    assert_eq!(r.pane.current, 0, "Tab wraps to the first ref");
+    press(&mut app, "pp");
     press(&mut app, "o");
     let Screen::Review(r) = app.screen() else {
         unreachable!()
@@ -180,7 +194,7 @@ fn results_lead_to_review_of_wrong_answers_with_notes_refs() {
     let Screen::Review(r) = app.screen() else {
         unreachable!()
     };
-    assert_eq!(r.position, 2);
+    assert_eq!(r.position, 2, "three wrong questions: stops on the last");
     press(&mut app, "q");
     assert!(matches!(app.screen(), Screen::Results(_)));
     press(&mut app, "h");
