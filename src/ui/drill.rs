@@ -6,9 +6,9 @@ use ratatui::text::{Line, Span};
 
 use super::Ui;
 use super::review::answered;
-use super::strings;
 use super::widgets::{Reveal, choices, dialog, draw_lines, footer, header, offset_for, question_lines};
 use crate::app::drill::Drill;
+use crate::app::keys::{self, Page};
 
 pub fn render(ui: &Ui<'_>, d: &Drill, area: Rect, buf: &mut Buffer) {
     let t = ui.theme;
@@ -23,11 +23,11 @@ pub fn render(ui: &Ui<'_>, d: &Drill, area: Rect, buf: &mut Buffer) {
     );
     header(&d.title, vec![Span::raw(tally)], top, buf, t);
     let hints = if d.checked {
-        strings::DRILL_CHECKED_FOOTER
+        keys::footer(Page::DrillChecked)
     } else {
-        strings::DRILL_FOOTER
+        keys::footer(Page::Drill)
     };
-    footer(ui, hints, bottom, buf);
+    footer(ui, &hints, bottom, buf);
     if d.checked {
         answered(ui, d.item(), &d.chosen, &d.pane, 0, body, buf);
     } else {

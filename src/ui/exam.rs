@@ -14,6 +14,7 @@ use super::widgets::{
 };
 use crate::app::Hit;
 use crate::app::exam::{ExamSession, Overlay};
+use crate::app::keys::{self, Page};
 
 const WARN_AT: Duration = Duration::from_secs(10 * 60);
 const URGENT_AT: Duration = Duration::from_secs(5 * 60);
@@ -56,7 +57,7 @@ pub fn render(ui: &Ui<'_>, e: &ExamSession, area: Rect, buf: &mut Buffer) {
         countdown(ui, e.remaining(now), e.limit),
     ];
     header(&e.title, right, top, buf, t);
-    footer(ui, strings::EXAM_FOOTER, bottom, buf);
+    footer(ui, &keys::footer(Page::Exam), bottom, buf);
     // Not saving is shown for the whole exam, not only once.
     let body = match &ui.save_warning {
         Some(w) => {

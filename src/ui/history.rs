@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Widget};
 
 use super::Ui;
-use super::strings;
 use super::widgets::{follow, footer, header, select_list, truncate};
 use crate::app::history::{Focus, History};
+use crate::app::keys::{self, Page};
 
 fn block(ui: &Ui<'_>, title: String, focused: bool) -> Block<'static> {
     let t = ui.theme;
@@ -58,7 +58,7 @@ pub fn render(ui: &Ui<'_>, h: &History, area: Rect, buf: &mut Buffer) {
         buf,
         t,
     );
-    footer(ui, strings::HISTORY_FOOTER, bottom, buf);
+    footer(ui, &keys::footer(Page::History), bottom, buf);
     let [upper, lower] =
         Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body);
     let [chart_area, weak_area] =

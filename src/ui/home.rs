@@ -11,6 +11,7 @@ use super::strings;
 use super::widgets::{centered, choices, dialog, follow, footer, header, select_list};
 use crate::app::Hit;
 use crate::app::home::{CustomForm, DrillPicker, Field, HomeAction, Topic, entries};
+use crate::app::keys::{self, Page};
 use crate::app::practice::PracticeList;
 
 /// A menu entry with its shortcut letter highlighted where it first appears in the label.
@@ -52,7 +53,7 @@ pub fn render(ui: &Ui<'_>, area: Rect, buf: &mut Buffer) {
         buf,
         t,
     );
-    footer(ui, strings::MENU_FOOTER, bottom, buf);
+    footer(ui, &keys::footer(Page::Home), bottom, buf);
     let rect = centered(body, 64, list.len() as u16 + 10);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -144,7 +145,7 @@ pub fn render_form(ui: &Ui<'_>, form: &CustomForm, area: Rect, buf: &mut Buffer)
     let [top, body, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
     header("Custom exam", vec![], top, buf, t);
-    footer(ui, strings::FORM_FOOTER, bottom, buf);
+    footer(ui, &keys::footer(Page::Form), bottom, buf);
     let [fields, lists] = Layout::vertical([Constraint::Length(5), Constraint::Min(0)]).areas(body);
     let focus = |f: Field| {
         if form.focus == f {
@@ -243,6 +244,7 @@ fn checklist(
 /// A menu screen: a title, one row per entry with the cursor's row highlighted, the menu footer.
 fn menu_screen(
     ui: &Ui<'_>,
+    page: Page,
     title: &str,
     lines: Vec<Line<'static>>,
     cursor: usize,
@@ -252,7 +254,7 @@ fn menu_screen(
     let [top, body, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
     header(title, vec![], top, buf, ui.theme);
-    footer(ui, strings::MENU_FOOTER, bottom, buf);
+    footer(ui, &keys::footer(page), bottom, buf);
     let inner = body.inner(ratatui::layout::Margin {
         horizontal: 2,
         vertical: 1,
@@ -287,6 +289,7 @@ pub fn render_practice(ui: &Ui<'_>, list: &PracticeList, area: Rect, buf: &mut B
         .collect();
     menu_screen(
         ui,
+        Page::Practice,
         "Practice tests: fixed, on the exam's blueprint",
         lines,
         list.cursor,
@@ -317,6 +320,7 @@ pub fn render_picker(ui: &Ui<'_>, picker: &DrillPicker, area: Rect, buf: &mut Bu
         .collect();
     menu_screen(
         ui,
+        Page::Picker,
         "Drill: choose a pillar or a notes section",
         lines,
         picker.cursor,

@@ -22,6 +22,7 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::app::keys::{self, Page};
 use crate::app::{App, Hit, Screen};
 pub use theme::Theme;
 pub use widgets::NotesCache;
@@ -105,51 +106,51 @@ pub fn render(app: &App, view: &View, area: Rect, buf: &mut Buffer) {
     let help = match ui.screen() {
         Screen::Home(_) => {
             home::render(ui, area, buf);
-            strings::HOME_HELP
+            Page::Home
         }
         Screen::Custom(f) => {
             home::render_form(ui, f, area, buf);
-            strings::FORM_HELP
+            Page::Form
         }
         Screen::Picker(p) => {
             home::render_picker(ui, p, area, buf);
-            strings::PICKER_HELP
+            Page::Picker
         }
         Screen::Practice(p) => {
             home::render_practice(ui, p, area, buf);
-            strings::PICKER_HELP
+            Page::Practice
         }
         Screen::Exam(e) => {
             exam::render(ui, e, area, buf);
             if matches!(e.overlay, Some(crate::app::exam::Overlay::Grid(_))) {
-                strings::GRID_HELP
+                Page::Grid
             } else {
-                strings::EXAM_HELP
+                Page::Exam
             }
         }
         Screen::Results(r) => {
             results::render(ui, r, area, buf);
-            strings::RESULTS_HELP
+            Page::Results
         }
         Screen::Review(r) => {
             review::render(ui, r, area, buf);
-            strings::REVIEW_HELP
+            Page::Review
         }
         Screen::Drill(d) => {
             drill::render(ui, d, area, buf);
-            strings::DRILL_HELP
+            Page::Drill
         }
         Screen::Notes(n) => {
             notes::render(ui, n, area, buf);
-            strings::NOTES_HELP
+            Page::Notes
         }
         Screen::History(h) => {
             history::render(ui, h, area, buf);
-            strings::HISTORY_HELP
+            Page::History
         }
     };
     if ui.help {
-        widgets::help_overlay(area, buf, help, ui.theme);
+        widgets::help_overlay(area, buf, &keys::help(help), ui.theme);
     }
     if ui.confirm_quit {
         let t = ui.theme;

@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use super::Ui;
-use super::strings;
 use super::widgets::{footer, header, notes_pane, select_list, truncate};
+use crate::app::keys::{self, Page};
 use crate::app::notes::NotesBrowser;
 use crate::app::review::NotesPane;
 
@@ -34,7 +34,7 @@ pub fn render(ui: &Ui<'_>, n: &NotesBrowser, area: Rect, buf: &mut Buffer) {
             Span::raw("▏"),
         ]))
         .render(bottom, buf),
-        None => footer(ui, strings::NOTES_FOOTER, bottom, buf),
+        None => footer(ui, &keys::footer(Page::Notes), bottom, buf),
     }
     let [left, right] = Layout::horizontal([Constraint::Length(34), Constraint::Min(0)]).areas(body);
     let block = Block::default()

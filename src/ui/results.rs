@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, LineGauge, Paragraph, Row, Table, Widget};
 
 use super::Ui;
-use super::strings;
 use super::widgets::{clock, footer, header, truncate};
 use crate::app::Hit;
+use crate::app::keys::{self, Page};
 use crate::app::results::{ACTIONS, Results};
 use crate::score::Tally;
 
@@ -27,7 +27,7 @@ pub fn render(ui: &Ui<'_>, r: &Results, area: Rect, buf: &mut Buffer) {
     ])
     .areas(area);
     header(&format!("Results · {}", r.title), vec![], top, buf, t);
-    footer(ui, strings::MENU_FOOTER, bottom, buf);
+    footer(ui, &keys::footer(Page::Results), bottom, buf);
 
     let (verdict, style) = if s.passed {
         ("PASS", t.good())

@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use super::Ui;
-use super::strings;
 use super::widgets::{Reveal, draw_lines, footer, header, notes_pane, question_lines};
 use super::wrap::wrap_text;
+use crate::app::keys::{self, Page};
 use crate::app::review::{NotesPane, Review};
 use crate::bank::letters;
 use crate::exam::Item;
@@ -95,7 +95,7 @@ pub fn render(ui: &Ui<'_>, r: &Review, area: Rect, buf: &mut Buffer) {
         buf,
         t,
     );
-    footer(ui, strings::REVIEW_FOOTER, bottom, buf);
+    footer(ui, &keys::footer(Page::Review), bottom, buf);
     let body = if r.missing.is_empty() {
         body
     } else {

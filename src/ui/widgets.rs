@@ -13,7 +13,6 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::Ui;
 use super::markdown::{Rendered, render};
-use super::strings::KeyHelp;
 use super::theme::Theme;
 use super::wrap::{wrap_hanging, wrap_text};
 use crate::app::Hit;
@@ -231,14 +230,14 @@ pub fn choices(theme: Theme, keys: &[(&str, &str)]) -> Line<'static> {
     Line::from(spans)
 }
 
-pub fn help_overlay(area: Rect, buf: &mut Buffer, keys: KeyHelp, theme: Theme) {
+pub fn help_overlay(area: Rect, buf: &mut Buffer, keys: &[(&str, &str)], theme: Theme) {
     let width = keys.iter().map(|(k, _)| k.len()).max().unwrap_or(0) + 2;
     let mut lines: Vec<Line<'static>> = keys
         .iter()
         .map(|(k, what)| {
             Line::from(vec![
                 Span::styled(format!("{k:<width$}"), theme.key()),
-                Span::raw(*what),
+                Span::raw(what.to_string()),
             ])
         })
         .collect();
