@@ -9,13 +9,13 @@ pub mod commands;
 pub mod diag;
 pub mod error;
 pub mod exam;
-pub mod format;
+pub(crate) mod format;
 pub mod launch;
 pub mod notes;
 pub mod print;
 pub mod score;
 pub mod store;
-pub mod tui;
+pub(crate) mod tui;
 pub mod ui;
 
 pub use error::Error;

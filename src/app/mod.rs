@@ -45,8 +45,10 @@ impl Clock for SystemClock {
 }
 
 /// A clock that only moves when told to; both its instant and its wall time move together.
+#[cfg(any(test, feature = "test-support"))]
 pub struct FakeClock(Cell<(Instant, DateTime<Utc>)>);
 
+#[cfg(any(test, feature = "test-support"))]
 impl FakeClock {
     pub fn new() -> Rc<FakeClock> {
         Rc::new(FakeClock(Cell::new((Instant::now(), Utc::now()))))
@@ -59,6 +61,7 @@ impl FakeClock {
     }
 }
 
+#[cfg(any(test, feature = "test-support"))]
 impl Clock for FakeClock {
     fn now(&self) -> Instant {
         self.0.get().0

@@ -393,13 +393,13 @@ impl Store {
     }
 
     /// Make every write fail (as a full disk would), for tests of the retry path.
-    #[doc(hidden)]
+    #[cfg(any(test, feature = "test-support"))]
     pub fn fail_writes_for_tests(&self, on: bool) {
         let _ = self.conn.pragma_update(None, "query_only", on);
     }
 
     /// Open a store at an exact schema version, for migration tests.
-    #[doc(hidden)]
+    #[cfg(any(test, feature = "test-support"))]
     pub fn create_at_version(path: &Path, version: usize) -> Result<Connection, rusqlite::Error> {
         let conn = Connection::open(path)?;
         for (i, sql) in MIGRATIONS.iter().enumerate().take(version) {

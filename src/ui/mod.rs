@@ -1,14 +1,14 @@
 //! Drawing. Views only read the app's state; `draw` picks the view of the screen on top.
 
-pub mod markdown;
-pub mod strings;
-pub mod theme;
-pub mod widgets;
-pub mod wrap;
+pub(crate) mod markdown;
+pub(crate) mod strings;
+mod theme;
+pub(crate) mod widgets;
+pub(crate) mod wrap;
 
 mod drill;
 mod exam;
-pub mod history;
+mod history;
 mod home;
 mod notes;
 mod results;
