@@ -1,6 +1,7 @@
 //! Application state and `update`. Input becomes an [`Action`]; `update` changes state; the views in
 //! `crate::ui` only read it. Nothing here draws.
 
+mod bindings;
 pub mod drill;
 pub mod exam;
 pub mod history;
