@@ -136,6 +136,8 @@ pub fn run(mut app: App) -> Result<u8, Error> {
     signals::watch()?;
     let (_guard, mut terminal) = setup()?;
     let view = View::new(Theme::from_env());
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
     let mut tick_at = Instant::now();
     let mut redraw = true;
     while !app.quit {

@@ -337,3 +337,24 @@ fn the_grid_scrolls_for_long_exams() {
     press(&mut app, "<Enter>");
     assert_eq!(exam(&app).current, 299);
 }
+
+/// Below 80x24 no key reaches the hidden exam; q leaves as Ctrl-C does, the exam kept.
+#[test]
+fn keys_never_act_on_a_screen_too_small_to_see() {
+    let (mut app, _) = exam_app(4);
+    app.update(Action::Resize(70, 20));
+    press(&mut app, "sb<Enter>y<Esc>mg<Right>1<Tab>");
+    app.update(Action::Resize(100, 30));
+    let e = exam(&app);
+    assert_eq!(e.current, 0, "still on question 1");
+    assert!(e.answers.iter().all(Vec::is_empty), "nothing chosen");
+    assert!(!e.marked[0] && e.overlay.is_none(), "no mark, no dialog");
+    assert!(!app.quit);
+    app.update(Action::Resize(79, 24));
+    press(&mut app, "q");
+    assert!(app.quit, "q quits while too small");
+    let (mut app, _) = exam_app(4);
+    app.update(Action::Resize(80, 23));
+    press(&mut app, "<C-c>");
+    assert!(app.quit, "Ctrl-C quits while too small");
+}

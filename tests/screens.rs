@@ -165,7 +165,9 @@ fn notes_browser() {
 
 #[test]
 fn too_small() {
-    let (app, _) = exam_app(5);
+    let (mut app, _) = exam_app(5);
+    app.update(proctor::app::Action::Resize(70, 20));
+    press(&mut app, "sb<Enter>m");
     let terminal = render(&app, 70, 20);
     assert_snapshot!("too_small_70x20", terminal.backend());
     let terminal = render(&app, 80, 23);

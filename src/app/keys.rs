@@ -24,6 +24,8 @@ pub enum KeyContext {
     /// Typing into a field.
     Text,
     Help,
+    /// The terminal is too small to show the screen: only `q` and Ctrl-C act.
+    Hidden,
 }
 
 fn option_index(c: char) -> Option<usize> {
@@ -56,6 +58,9 @@ pub fn map_key(context: KeyContext, key: KeyEvent) -> Option<Action> {
             K::Char('c') => Some(A::Interrupt),
             _ => None,
         };
+    }
+    if context == KeyContext::Hidden {
+        return (key.code == K::Char('q')).then_some(A::Back);
     }
     // Keys that mean the same everywhere.
     let common = match key.code {

@@ -73,6 +73,11 @@ impl Clock for FakeClock {
     }
 }
 
+/// The smallest terminal the screens are drawn for; below it only a message shows and only quitting
+/// acts, so no key reaches a screen the learner cannot see.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
 /// What the user asked for, independent of the key or mouse event that said it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -201,6 +206,8 @@ pub struct App {
     pub outbox: Vec<crate::store::FinishedExam>,
     /// Quitting was asked for while a result is unsaved: ask before leaving.
     pub confirm_quit: bool,
+    /// The terminal is below the minimum size: the screens are hidden and keys do not reach them.
+    pub too_small: bool,
 }
 
 impl App {
@@ -223,6 +230,7 @@ impl App {
             seeds: Cell::new(rand::random()),
             outbox: Vec::new(),
             confirm_quit: false,
+            too_small: false,
         }
     }
 
@@ -248,6 +256,9 @@ impl App {
 
     /// The key context of the current screen, for [`map_key`].
     pub fn key_context(&self) -> KeyContext {
+        if self.too_small {
+            return KeyContext::Hidden;
+        }
         if self.confirm_quit {
             return KeyContext::Dialog;
         }
@@ -275,8 +286,23 @@ impl App {
     /// Apply an action; `hit` is what the last frame drew under the mouse, for clicks and the wheel.
     pub fn update_at(&mut self, action: Action, hit: Option<Hit>) {
         // A resize only needs the redraw that follows every action: views lay out from the frame.
-        if let Action::Resize(..) = action {
+        if let Action::Resize(w, h) = action {
+            self.too_small = w < MIN_WIDTH || h < MIN_HEIGHT;
             return;
+        }
+        if self.too_small {
+            match action {
+                // Leave the way an outside signal does: the exam on screen is saved with its clock and
+                // stays resumable, a result not yet stored is kept for the next start.
+                Action::Back | Action::Interrupt => {
+                    self.shutdown();
+                    self.quit = true;
+                    return;
+                }
+                // Time still passes (an exam still ends at zero); nothing else reaches the hidden screen.
+                Action::Tick => {}
+                _ => return,
+            }
         }
         if self.confirm_quit {
             self.answer_quit(action);

@@ -72,8 +72,7 @@ impl std::ops::Deref for Ui<'_> {
     }
 }
 
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub use crate::app::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn draw(frame: &mut Frame<'_>, app: &App, view: &View) {
     let area = frame.area();
@@ -167,7 +166,8 @@ fn too_small(area: Rect, buf: &mut Buffer) {
     let lines = vec![
         Line::from(format!("This terminal is {}x{}.", area.width, area.height)),
         Line::from(strings::TOO_SMALL),
-        Line::from("Enlarge the window; q goes back or quits."),
+        Line::from(strings::TOO_SMALL_KEYS[0]),
+        Line::from(strings::TOO_SMALL_KEYS[1]),
     ];
     let height = lines.len() as u16;
     let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16;

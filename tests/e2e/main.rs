@@ -242,7 +242,8 @@ fn killed_mid_exam_resumes_with_answers_intact_then_history_shows_it() {
     );
 }
 
-/// Shrinking below 80x24 shows the size message; growing back shows the exam as it was.
+/// Shrinking below 80x24 shows the size message and keys pressed then do nothing; growing back
+/// shows the exam as it was, on question 1 with nothing chosen. q while small quits, exam kept.
 #[test]
 fn resize_below_the_minimum_and_back() {
     let data = tempfile::tempdir().unwrap();
@@ -251,8 +252,19 @@ fn resize_below_the_minimum_and_back() {
     t.resize(70, 20);
     let screen = t.wait_for("This terminal is 70x20.");
     assert!(!screen.contains("Question 1 of 3"), "{screen}");
+    t.keys(&["s", "Enter", "b", "m", "n"]);
     t.resize(100, 30);
-    t.wait_for("Question 1 of 3");
+    let screen = t.wait_for("Question 1 of 3");
+    assert!(!screen.contains("(•)") && !screen.contains("Submit"), "{screen}");
+    assert!(!screen.contains("marked for review"), "{screen}");
+    t.resize(70, 20);
+    t.wait_for("This terminal is 70x20.");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), 0);
+    assert_restored(&t);
+    let (_, json) = proctor(data.path(), &["history", "--json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(doc[0]["status"], "in_progress", "the exam can be resumed: {json}");
 }
 
 /// Whether any cell on the screen has a foreground or background colour.
