@@ -54,9 +54,17 @@ pub struct ExamPlan {
     /// The fixed practice test to take (0-based), instead of sampling.
     pub form: Option<usize>,
     pub questions: usize,
-    pub minutes: u32,
+    /// `--minutes` when given; else the bank's pace for the questions actually drawn.
+    pub minutes: Option<u32>,
     pub seed: u64,
     pub filters: Filters,
+}
+
+impl ExamPlan {
+    /// The time limit for an exam of `drawn` questions.
+    pub fn minutes(&self, bank: &Bank, drawn: usize) -> u32 {
+        self.minutes.unwrap_or_else(|| bank.scaled_minutes(drawn))
+    }
 }
 
 /// Check `--pillar`/`--section` against the bank and fill in defaults.
@@ -96,8 +104,7 @@ pub fn plan(bank: &Bank, args: &ExamArgs) -> Result<ExamPlan, Error> {
     }
     let minutes = match args.minutes {
         Some(0) => return Err(Error::Usage("--minutes must be at least 1".into())),
-        Some(m) => m,
-        None => bank.scaled_minutes(questions),
+        m => m,
     };
     Ok(ExamPlan {
         form,
@@ -157,8 +164,8 @@ pub fn print_exam(
         return Err(Error::Usage("no question matches these filters".into()));
     }
     let text = match args.format {
-        PrintFormat::Markdown => print::markdown(&bank, &exam, plan.minutes),
-        PrintFormat::Json => print::json(&bank, &exam, plan.minutes),
+        PrintFormat::Markdown => print::markdown(&bank, &exam, plan.minutes(&bank, exam.items.len())),
+        PrintFormat::Json => print::json(&bank, &exam, plan.minutes(&bank, exam.items.len())),
     };
     out.write_all(text.as_bytes())?;
     Ok(0)

@@ -105,15 +105,8 @@ fn quotas(weights: &[u32], available: &[usize], n: usize) -> Vec<usize> {
     }
 }
 
-/// Draw an exam of up to `n` questions matching `filters`.
-///
-/// The exam is apportioned over the bank's domains when it declares them, else over its pillars.
-/// Groups with weight 0 are for drills: a pillar of weight 0 takes part only when a filter names it,
-/// and when every matching group has weight 0 they share the exam equally.
-pub fn sample(bank: &Bank, n: usize, seed: u64, filters: &Filters) -> Exam {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let mut notices = Vec::new();
-    let groups = Groups::of(bank);
+/// The questions an exam may draw from each group, and the groups' weights for this draw.
+fn pools(bank: &Bank, groups: &Groups, filters: &Filters) -> (Vec<Vec<usize>>, Vec<u32>) {
     let mut pools: Vec<Vec<usize>> = vec![Vec::new(); groups.ids.len()];
     for i in 0..bank.questions.len() {
         if filters.matches(bank, i) {
@@ -136,6 +129,28 @@ pub fn sample(bank: &Bank, n: usize, seed: u64, filters: &Filters) -> Exam {
             }
         }
     }
+    (pools, weights)
+}
+
+/// How many questions an exam with these filters can draw at most.
+pub fn available(bank: &Bank, filters: &Filters) -> usize {
+    pools(bank, &Groups::of(bank), filters)
+        .0
+        .iter()
+        .map(Vec::len)
+        .sum()
+}
+
+/// Draw an exam of up to `n` questions matching `filters`.
+///
+/// The exam is apportioned over the bank's domains when it declares them, else over its pillars.
+/// Groups with weight 0 are for drills: a pillar of weight 0 takes part only when a filter names it,
+/// and when every matching group has weight 0 they share the exam equally.
+pub fn sample(bank: &Bank, n: usize, seed: u64, filters: &Filters) -> Exam {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut notices = Vec::new();
+    let groups = Groups::of(bank);
+    let (mut pools, weights) = pools(bank, &groups, filters);
     let available: Vec<usize> = pools.iter().map(Vec::len).collect();
     let total: usize = available.iter().sum();
     let n = if n > total {

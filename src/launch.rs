@@ -82,7 +82,8 @@ pub fn build_app_seeded(
                 return Err(Error::Usage("no question matches these filters".into()));
             }
             let title = exam_title(&bank, &exam);
-            Screen::Exam(Box::new(ExamSession::new(title, exam, plan.minutes, clock.now())))
+            let minutes = plan.minutes(&bank, exam.items.len());
+            Screen::Exam(Box::new(ExamSession::new(title, exam, minutes, clock.now())))
         }
         Start::Drill(None) => Screen::Picker(DrillPicker::new(&bank)),
         Start::Drill(Some(topic)) => {

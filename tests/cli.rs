@@ -318,3 +318,37 @@ fn export_never_overwrites_a_file() {
         .collect();
     assert!(leftovers.is_empty());
 }
+
+/// The clock follows the questions drawn, not the questions asked for.
+#[test]
+fn the_time_limit_follows_the_questions_drawn() {
+    let json = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec![
+            "exam", "--print", "--format", "json", "--seed", "1", "--bank", K8S,
+        ];
+        args.extend_from_slice(extra);
+        serde_json::from_str(&stdout(&proctor(&args))).unwrap()
+    };
+    let doc = json(&["--questions", "40"]);
+    // Five questions are in pillars an exam draws from (the sixth is drills only).
+    assert_eq!(doc["questions"].as_array().unwrap().len(), 5);
+    // 8 minutes for 4 questions is 2 a question: 5 drawn get 10, not the 80 that 40 would.
+    assert_eq!(doc["exam"]["minutes"], 10);
+    let out = proctor(&[
+        "exam",
+        "--print",
+        "--seed",
+        "1",
+        "--bank",
+        K8S,
+        "--questions",
+        "40",
+    ]);
+    assert!(
+        stdout(&out).contains("5 questions, 10 minutes"),
+        "{}",
+        stdout(&out)
+    );
+    let doc = json(&["--questions", "40", "--minutes", "7"]);
+    assert_eq!(doc["exam"]["minutes"], 7, "--minutes is taken as given");
+}

@@ -7,16 +7,17 @@ use crate::bank::Bank;
 use crate::exam::{Filters, sample};
 use crate::store::{AttemptSummary, Store};
 
-/// Start a timed exam screen.
+/// Start a timed exam screen; without `minutes`, the bank's pace for the questions drawn.
 pub fn exam_screen(
     bank: &Bank,
     questions: usize,
-    minutes: u32,
+    minutes: Option<u32>,
     seed: u64,
     filters: &Filters,
     cx: &mut Ctx<'_>,
 ) -> Transition {
     let exam = sample(bank, questions, seed, filters);
+    let minutes = minutes.unwrap_or_else(|| bank.scaled_minutes(exam.items.len()));
     if exam.items.is_empty() {
         *cx.status = Some("No question matches that choice".into());
         return Transition::Stay;
@@ -237,14 +238,9 @@ impl Home {
                 Transition::Stay
             }
             HomeAction::Abandon => Transition::Store(StoreRequest::Abandon),
-            HomeAction::Full => exam_screen(
-                bank,
-                bank.exam_questions,
-                bank.exam_minutes,
-                cx.seed,
-                &Filters::default(),
-                cx,
-            ),
+            HomeAction::Full => {
+                exam_screen(bank, bank.exam_questions, None, cx.seed, &Filters::default(), cx)
+            }
             HomeAction::Practice => Transition::Push(Screen::Practice(super::practice::PracticeList::new(
                 bank,
                 &self.info.forms_best,
@@ -346,11 +342,37 @@ impl CustomForm {
         }
     }
 
-    /// Minutes the exam will get: typed, or the manifest's pace for this many questions.
+    /// The filters the ticked pillars and sections make.
+    fn filters(&self) -> Filters {
+        Filters {
+            pillars: (0..self.pillars.len()).filter(|&i| self.pillars[i]).collect(),
+            headings: self
+                .sections
+                .iter()
+                .filter(|(_, on)| *on)
+                .map(|(s, _)| *s)
+                .collect(),
+        }
+    }
+
+    /// The questions the exam will draw: as many as typed, but no more than the filters can supply.
+    pub fn drawn(&self, bank: &Bank) -> usize {
+        self.questions
+            .parse::<usize>()
+            .unwrap_or(0)
+            .min(crate::exam::available(bank, &self.filters()))
+    }
+
+    /// How many questions the filters can supply at most.
+    pub fn available(&self, bank: &Bank) -> usize {
+        crate::exam::available(bank, &self.filters())
+    }
+
+    /// Minutes the exam will get: typed, or the manifest's pace for the questions it will draw.
     pub fn minutes_for(&self, bank: &Bank) -> u32 {
         match self.minutes.parse::<u32>() {
             Ok(m) if m > 0 => m,
-            _ => bank.scaled_minutes(self.questions.parse().unwrap_or(0)),
+            _ => bank.scaled_minutes(self.drawn(bank)),
         }
     }
 
@@ -362,19 +384,11 @@ impl CustomForm {
                 return Transition::Stay;
             }
         };
-        let filters = Filters {
-            pillars: (0..self.pillars.len()).filter(|&i| self.pillars[i]).collect(),
-            headings: self
-                .sections
-                .iter()
-                .filter(|(_, on)| *on)
-                .map(|(s, _)| *s)
-                .collect(),
-        };
+        let filters = self.filters();
         match exam_screen(
             cx.bank,
-            questions,
-            self.minutes_for(cx.bank),
+            questions.min(self.available(cx.bank)),
+            Some(self.minutes_for(cx.bank)),
             cx.seed,
             &filters,
             cx,

@@ -153,10 +153,11 @@ impl Bank {
         format!("{} ({})", self.name, self.code)
     }
 
-    /// The manifest's pace applied to `questions` (65 q / 130 min gives 2 min a question), at least 1.
+    /// The manifest's pace applied to `questions` drawn (65 q / 130 min gives 2 min a question),
+    /// rounded up to a whole minute, at least 1.
     pub fn scaled_minutes(&self, questions: usize) -> u32 {
-        let per = f64::from(self.exam_minutes) / self.exam_questions.max(1) as f64;
-        ((per * questions as f64).round() as u32).max(1)
+        let m = (u64::from(self.exam_minutes) * questions as u64).div_ceil(self.exam_questions.max(1) as u64);
+        u32::try_from(m.max(1)).unwrap_or(u32::MAX)
     }
 
     pub fn pillar_index(&self, id: &str) -> Option<usize> {

@@ -164,6 +164,19 @@ pub fn render_form(ui: &Ui<'_>, form: &CustomForm, area: Rect, buf: &mut Buffer)
         Line::from(vec![
             Span::raw("  Questions: "),
             Span::styled(format!("{:<5}", form.questions), focus(Field::Questions)),
+            Span::styled(
+                match form.questions.parse::<usize>() {
+                    Ok(n) if n > form.available(bank) => {
+                        format!(
+                            " only {} match the choices below; the exam takes {}",
+                            form.available(bank),
+                            form.drawn(bank)
+                        )
+                    }
+                    _ => String::new(),
+                },
+                t.warn(),
+            ),
         ]),
         Line::from(vec![
             Span::raw("  Minutes:   "),
