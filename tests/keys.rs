@@ -358,3 +358,30 @@ fn keys_never_act_on_a_screen_too_small_to_see() {
     press(&mut app, "<C-c>");
     assert!(app.quit, "Ctrl-C quits while too small");
 }
+
+/// Incomplete answers do not count as done for the pace hint, and score as wrong.
+#[test]
+fn an_incomplete_answer_is_not_done_and_scores_wrong() {
+    let (mut app, _) = exam_app(4);
+    let k = exam(&app)
+        .exam
+        .items
+        .iter()
+        .position(|i| app.bank.questions[i.question].is_multi())
+        .expect("the fixture has a multiple-response question");
+    for _ in 0..k {
+        press(&mut app, "n");
+    }
+    let right = correct_letters(&app);
+    press(&mut app, &right[..1]);
+    let e = exam(&app);
+    assert_eq!(e.progress(&app.bank, k), proctor::app::exam::Progress::Incomplete);
+    assert_eq!(e.counts(&app.bank), (0, 1, 3));
+    assert_eq!(
+        e.pace(&app.bank, app.clock.now()),
+        0,
+        "an incomplete answer is not done"
+    );
+    press(&mut app, &right[1..]);
+    assert_eq!(exam(&app).counts(&app.bank), (1, 0, 3));
+}

@@ -243,3 +243,20 @@ fn practice_tests_and_domain_results() {
     press(&mut app, "sy");
     snap_both("go_results", &app);
 }
+
+/// A "Select TWO" question with one tick is incomplete: its own symbol in the grid and the header,
+/// counted apart in the submit dialog, and a warning when more are ticked than asked for.
+#[test]
+fn incomplete_multiple_response() {
+    let (mut app, _) = exam_app(5);
+    go_to(&mut app, |q| q.is_multi());
+    press(&mut app, "a");
+    press(&mut app, "g");
+    snap_both("exam_incomplete_grid", &app);
+    press(&mut app, "<Esc>s");
+    snap_both("exam_incomplete_submit", &app);
+    press(&mut app, "n");
+    press(&mut app, "bc");
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("⚠ 3 chosen; this question asks for 2"), "{text}");
+}

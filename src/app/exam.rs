@@ -65,6 +65,15 @@ pub fn restore_item(
     Some((crate::exam::Item { question, order }, chosen))
 }
 
+/// How far one question of an exam is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    Unanswered,
+    /// Fewer options chosen than the question asks for.
+    Incomplete,
+    Answered,
+}
+
 impl ExamSession {
     pub fn new(title: String, exam: Exam, minutes: u32, now: Instant) -> ExamSession {
         let n = exam.items.len();
@@ -104,23 +113,43 @@ impl ExamSession {
         Duration::from_nanos(if sub == 0 { 1_000_000_000 } else { u64::from(sub) })
     }
 
-    pub fn answered(&self) -> usize {
-        self.answers.iter().filter(|a| !a.is_empty()).count()
+    /// How far question `k` is answered: a "Select TWO" question with one tick is incomplete.
+    pub fn progress(&self, bank: &Bank, k: usize) -> Progress {
+        let chosen = self.answers[k].len();
+        let wanted = bank.questions[self.exam.items[k].question].select();
+        match chosen {
+            0 => Progress::Unanswered,
+            c if c < wanted => Progress::Incomplete,
+            _ => Progress::Answered,
+        }
+    }
+
+    /// Questions answered, incomplete and unanswered.
+    pub fn counts(&self, bank: &Bank) -> (usize, usize, usize) {
+        let mut counts = (0, 0, 0);
+        for k in 0..self.exam.items.len() {
+            match self.progress(bank, k) {
+                Progress::Answered => counts.0 += 1,
+                Progress::Incomplete => counts.1 += 1,
+                Progress::Unanswered => counts.2 += 1,
+            }
+        }
+        counts
     }
 
     pub fn marked_count(&self) -> usize {
         self.marked.iter().filter(|m| **m).count()
     }
 
-    /// Questions answered minus the questions the time used so far pays for (>0 = ahead).
-    pub fn pace(&self, now: Instant) -> i64 {
+    /// Questions fully answered minus the questions the time used so far pays for (>0 = ahead).
+    pub fn pace(&self, bank: &Bank, now: Instant) -> i64 {
         let n = self.exam.items.len().max(1) as f64;
         let budget = self.limit.as_secs_f64() / n;
         if budget <= 0.0 {
             return 0;
         }
         let expected = (self.used(now).as_secs_f64() / budget).floor() as i64;
-        self.answered() as i64 - expected
+        self.counts(bank).0 as i64 - expected
     }
 
     pub fn key_context(&self) -> KeyContext {

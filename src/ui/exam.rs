@@ -13,7 +13,7 @@ use super::widgets::{
     Reveal, centered, choices, clock, dialog, draw_lines, footer, header, offset_for, question_lines,
 };
 use crate::app::Hit;
-use crate::app::exam::{ExamSession, Overlay};
+use crate::app::exam::{ExamSession, Overlay, Progress};
 use crate::app::keys::{self, Page};
 
 const WARN_AT: Duration = Duration::from_secs(10 * 60);
@@ -47,12 +47,16 @@ pub fn render(ui: &Ui<'_>, e: &ExamSession, area: Rect, buf: &mut Buffer) {
     let n = e.exam.items.len();
     let [top, body, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
+    let incomplete = match e.counts(&ui.bank).1 {
+        0 => String::new(),
+        i => format!("◐ {i} · "),
+    };
     let right = vec![
         Span::raw(format!(
-            "Q {}/{n} · ⚑ {} · {} · ",
+            "Q {}/{n} · ⚑ {} · {incomplete}{} · ",
             e.current + 1,
             e.marked_count(),
-            pace_text(e.pace(now))
+            pace_text(e.pace(&ui.bank, now))
         )),
         countdown(ui, e.remaining(now), e.limit),
     ];
@@ -80,6 +84,19 @@ pub fn render(ui: &Ui<'_>, e: &ExamSession, area: Rect, buf: &mut Buffer) {
     if e.marked[e.current] {
         tag.push(Span::styled("  ⚑ marked for review", t.warn()));
     }
+    let wanted = ui.bank.questions[e.exam.items[e.current].question].select();
+    let chosen = e.answers[e.current].len();
+    if e.progress(&ui.bank, e.current) == Progress::Incomplete {
+        tag.push(Span::styled(
+            format!("  ◐ incomplete: {chosen} of {wanted} chosen"),
+            t.warn(),
+        ));
+    } else if chosen > wanted {
+        tag.push(Span::styled(
+            format!("  ⚠ {chosen} chosen; this question asks for {wanted}"),
+            t.warn(),
+        ));
+    }
     lines.push(Line::from(tag));
     lines.push(Line::default());
     let item = &e.exam.items[e.current];
@@ -101,13 +118,12 @@ pub fn render(ui: &Ui<'_>, e: &ExamSession, area: Rect, buf: &mut Buffer) {
     match e.overlay {
         Some(Overlay::Grid(at)) => grid(ui, e, at, body, buf),
         Some(Overlay::ConfirmSubmit) => {
-            let unanswered = n - e.answered();
+            let (answered, incomplete, unanswered) = e.counts(&ui.bank);
             let lines = vec![
-                Line::from(format!("Answered {} of {n}.", e.answered())),
                 Line::from(format!(
-                    "Unanswered: {unanswered} · Marked for review: {}",
-                    e.marked_count()
+                    "Answered {answered} · incomplete {incomplete} · unanswered {unanswered}"
                 )),
+                Line::from(format!("Marked for review: {}", e.marked_count())),
                 Line::default(),
                 choices(t, &[("y/Enter", "submit"), ("n/Esc", "keep going")]),
             ];
@@ -156,7 +172,11 @@ fn grid(ui: &Ui<'_>, e: &ExamSession, at: usize, area: Rect, buf: &mut Buffer) {
         if usize::from(row) >= visible {
             break;
         }
-        let answered = if e.answers[k].is_empty() { "○" } else { "●" };
+        let answered = match e.progress(&ui.bank, k) {
+            Progress::Answered => "●",
+            Progress::Incomplete => "◐",
+            Progress::Unanswered => "○",
+        };
         let marked = if e.marked[k] { "⚑" } else { " " };
         let text = format!("{:>3}{answered}{marked}", k + 1);
         let mut style = if e.answers[k].is_empty() {
@@ -180,12 +200,14 @@ fn grid(ui: &Ui<'_>, e: &ExamSession, at: usize, area: Rect, buf: &mut Buffer) {
     }
     let legend_y = inner.y + inner.height.saturating_sub(3);
     let legend = vec![
-        Line::from(format!(
-            "Answered {}/{n} · marked {}",
-            e.answered(),
-            e.marked_count()
-        )),
-        Line::styled("● answered  ○ unanswered  ⚑ marked", t.dim()),
+        Line::from({
+            let (answered, incomplete, _) = e.counts(&ui.bank);
+            format!(
+                "Answered {answered}/{n} · incomplete {incomplete} · marked {}",
+                e.marked_count()
+            )
+        }),
+        Line::styled("● answered  ◐ incomplete  ○ unanswered  ⚑ marked", t.dim()),
         Line::styled("Enter go to question · s submit · Esc close", t.dim()),
     ];
     Paragraph::new(legend).render(

@@ -75,7 +75,7 @@ fn take_a_three_question_exam_and_pass() {
         t.keys(&["n"]);
     }
     t.keys(&["s"]);
-    t.wait_for("Unanswered: 0");
+    t.wait_for("unanswered 0");
     t.keys(&["y"]);
     let screen = t.wait_for("PASS");
     assert!(
@@ -102,7 +102,7 @@ fn wrong_answers_fail_and_the_review_shows_the_notes() {
     t.keys(&["g"]);
     t.wait_for("Review grid");
     t.keys(&["s"]);
-    t.wait_for("Unanswered: 3");
+    t.wait_for("unanswered 3");
     t.keys(&["y"]);
     t.wait_for("FAIL");
     t.keys(&["w"]);
@@ -188,7 +188,7 @@ fn killed_mid_exam_resumes_with_answers_intact_then_history_shows_it() {
     t.wait_for("Question 3 of 3");
     type_letters(&mut t, &key[2]);
     t.keys(&["s"]);
-    t.wait_for("Unanswered: 0");
+    t.wait_for("unanswered 0");
     t.keys(&["y"]);
     let screen = t.wait_for("FAIL");
     assert!(screen.contains("Correct 2/3"), "{screen}");
