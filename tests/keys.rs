@@ -385,3 +385,35 @@ fn an_incomplete_answer_is_not_done_and_scores_wrong() {
     press(&mut app, &right[1..]);
     assert_eq!(exam(&app).counts(&app.bank), (1, 0, 3));
 }
+
+/// A question answered in an exam counts as seen at once: the next drill puts it last.
+#[test]
+fn answered_in_an_exam_is_seen_at_once() {
+    let (mut app, _) = exam_app(4);
+    let first = exam(&app).exam.items[0].question;
+    let id = app.bank.questions[first].id.clone();
+    assert!(!app.seen.contains(&id));
+    press(&mut app, "a");
+    assert!(app.seen.contains(&id), "seen as soon as it is answered");
+    press(&mut app, "qy");
+    assert!(matches!(app.screen(), Screen::Home(_)));
+    let section = app.bank.questions[first].section;
+    app.stack.push(
+        proctor::app::drill_screen(
+            &app.bank,
+            proctor::exam::Filters::heading(section),
+            "t".into(),
+            &app.seen,
+            1,
+        )
+        .unwrap(),
+    );
+    let Screen::Drill(d) = app.screen() else {
+        panic!("a drill")
+    };
+    assert_eq!(
+        d.queue.last().map(|i| i.question),
+        Some(first),
+        "unseen ones come first"
+    );
+}

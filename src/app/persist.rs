@@ -244,6 +244,25 @@ impl App {
         let _ = self.keep_unsaved();
     }
 
+    /// Every question answered on the screen on top counts as seen at once, in any mode, so "unseen
+    /// first" in the next drill leaves it out whether or not the history is on.
+    fn mark_seen(&mut self) {
+        let bank = &self.bank;
+        let answered: Vec<usize> = match self.stack.last() {
+            Some(Screen::Exam(e)) => (0..e.exam.items.len())
+                .filter(|&k| !e.answers[k].is_empty())
+                .map(|k| e.exam.items[k].question)
+                .collect(),
+            Some(Screen::Drill(d)) => d.log.iter().map(|a| d.queue[a.position].question).collect(),
+            _ => return,
+        };
+        for q in answered {
+            if !self.seen.contains(&bank.questions[q].id) {
+                self.seen.insert(bank.questions[q].id.clone());
+            }
+        }
+    }
+
     /// Whether a finished result is still waiting to be stored.
     pub fn has_unsaved(&self) -> bool {
         !self.outbox.is_empty()
@@ -272,6 +291,7 @@ impl App {
 
     /// Write what changed on the screen on top.
     pub(super) fn persist(&mut self) {
+        self.mark_seen();
         let Some(store) = self.store.as_mut() else {
             return;
         };
