@@ -417,3 +417,21 @@ fn answered_in_an_exam_is_seen_at_once() {
         "unseen ones come first"
     );
 }
+
+/// Marks survive the submit: results offer "review marked", and the review header shows the mark.
+#[test]
+fn marks_show_after_submit() {
+    let (mut app, _) = exam_app(4);
+    press(&mut app, "nm");
+    press(&mut app, "sy");
+    press(&mut app, "m");
+    let Screen::Review(r) = app.screen() else {
+        panic!("review of marked questions")
+    };
+    assert_eq!((r.picks.clone(), r.which), (vec![1], "marked questions"));
+    let text = screen_text(&app, 120, 40);
+    assert!(
+        text.contains("(marked questions)") && text.contains("⚑ marked · "),
+        "{text}"
+    );
+}

@@ -260,3 +260,12 @@ fn incomplete_multiple_response() {
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("⚠ 3 chosen; this question asks for 2"), "{text}");
 }
+
+#[test]
+fn review_header_of_a_marked_question() {
+    let (mut app, _) = exam_app(4);
+    press(&mut app, "m");
+    press(&mut app, "sy");
+    press(&mut app, "r");
+    snap_both("review_marked", &app);
+}

@@ -242,6 +242,12 @@ pub const BINDINGS: &[Binding] = &[
         Some("letter shortcut"),
     ),
     line(&[P::Results], "w", Some("review wrong answers only"), None),
+    line(
+        &[P::Results],
+        "m",
+        Some("review the questions marked for review"),
+        None,
+    ),
     line(&[P::Results], "d", Some("drill the weakest section"), None),
     line(&[P::Results], "?", Some("this help"), Some("? help")),
     line(&[P::Results], "h, q", Some("home"), Some("q back")),

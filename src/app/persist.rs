@@ -419,12 +419,14 @@ impl App {
 pub fn review_of(bank: &Bank, record: &crate::store::AttemptRecord) -> Result<Review, String> {
     let mut items = Vec::new();
     let mut answers = Vec::new();
+    let mut marked = Vec::new();
     let mut missing = Vec::new();
     for r in &record.responses {
         match restore_item(bank, r) {
             Some((item, chosen)) => {
                 items.push(item);
                 answers.push(chosen);
+                marked.push(r.marked);
             }
             None => missing.push(r.question_id.clone()),
         }
@@ -438,5 +440,6 @@ pub fn review_of(bank: &Bank, record: &crate::store::AttemptRecord) -> Result<Re
     let picks = (0..items.len()).collect();
     let mut review = Review::new(bank, items, answers, picks, false);
     review.missing = missing;
+    review.marked = marked;
     Ok(review)
 }

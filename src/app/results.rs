@@ -10,9 +10,10 @@ use crate::exam::Item;
 use crate::score::{self, Score};
 
 /// The results screen's actions, in menu order, with their shortcut letters.
-pub const ACTIONS: [(char, &str); 4] = [
+pub const ACTIONS: [(char, &str); 5] = [
     ('r', "Review all"),
     ('w', "Review wrong only"),
+    ('m', "Review marked"),
     ('d', "Drill weakest section"),
     ('h', "Home"),
 ];
@@ -60,27 +61,39 @@ impl Results {
 
     fn activate(&mut self, index: usize, cx: &mut Ctx<'_>) -> Transition {
         match index {
-            0 | 1 => {
-                let wrong_only = index == 1;
+            0..=2 => {
+                let (wrong_only, marked_only) = (index == 1, index == 2);
                 let picks: Vec<usize> = (0..self.items.len())
                     .filter(|&k| {
                         !wrong_only || !score::is_correct(cx.bank, self.items[k].question, &self.answers[k])
                     })
+                    .filter(|&k| !marked_only || self.marked[k])
                     .collect();
                 if picks.is_empty() {
-                    *cx.status = Some("No wrong answers to review".into());
+                    *cx.status = Some(
+                        if marked_only {
+                            "No question was marked for review"
+                        } else {
+                            "No wrong answers to review"
+                        }
+                        .into(),
+                    );
                     return Transition::Stay;
                 }
-                let review = Review::new(
+                let mut review = Review::new(
                     cx.bank,
                     self.items.clone(),
                     self.answers.clone(),
                     picks,
                     wrong_only,
                 );
+                review.marked = self.marked.clone();
+                if marked_only {
+                    review.which = "marked questions";
+                }
                 Transition::Push(Screen::Review(Box::new(review)))
             }
-            2 => {
+            3 => {
                 let Some(weakest) = self.score.sections.first() else {
                     return Transition::Stay;
                 };

@@ -58,6 +58,10 @@ pub struct Review {
     /// Item indices to step through.
     pub picks: Vec<usize>,
     pub wrong_only: bool,
+    /// Marked for review during the exam, per item.
+    pub marked: Vec<bool>,
+    /// What is being stepped through: "all questions", "wrong answers" or "marked questions".
+    pub which: &'static str,
     pub position: usize,
     pub pane: NotesPane,
     /// Lines the question side is scrolled (long questions on short terminals).
@@ -75,11 +79,18 @@ impl Review {
         wrong_only: bool,
     ) -> Review {
         let pane = NotesPane::for_question(bank, items[picks[0]].question);
+        let marked = vec![false; items.len()];
         Review {
             items,
             answers,
             picks,
             wrong_only,
+            marked,
+            which: if wrong_only {
+                "wrong answers"
+            } else {
+                "all questions"
+            },
             position: 0,
             pane,
             scroll: 0,

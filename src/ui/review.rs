@@ -76,11 +76,7 @@ pub fn render(ui: &Ui<'_>, r: &Review, area: Rect, buf: &mut Buffer) {
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
     let k = r.item();
     let item = &r.items[k];
-    let which = if r.wrong_only {
-        "wrong answers"
-    } else {
-        "all questions"
-    };
+    let which = r.which;
     let q = &ui.bank.questions[item.question];
     header(
         &format!(
@@ -90,7 +86,11 @@ pub fn render(ui: &Ui<'_>, r: &Review, area: Rect, buf: &mut Buffer) {
             k + 1,
             q.id
         ),
-        vec![Span::raw(ui.bank.pillars[q.pillar].name.clone())],
+        vec![Span::raw(format!(
+            "{}{}",
+            if r.marked[k] { "⚑ marked · " } else { "" },
+            ui.bank.pillars[q.pillar].name
+        ))],
         top,
         buf,
         t,
