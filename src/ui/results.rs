@@ -167,16 +167,21 @@ pub fn render(ui: &Ui<'_>, r: &Results, area: Rect, buf: &mut Buffer) {
         horizontal: 2,
         vertical: 0,
     });
-    let mut spans = Vec::new();
-    let mut x = inner.x;
+    // The actions flow onto a second line when one line cannot hold them all.
+    let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let (mut x, mut y) = (inner.x, inner.y);
     let mut hits = ui.hits.borrow_mut();
     for (i, (key, label)) in ACTIONS.iter().enumerate() {
         let text = format!("[{key}] {label}");
         let w = text.chars().count() as u16;
+        if x > inner.x && x + w > inner.right() && y + 1 < inner.bottom() {
+            (x, y) = (inner.x, y + 1);
+            lines.push(Vec::new());
+        }
         hits.push((
             Rect {
                 x,
-                y: inner.y,
+                y,
                 width: w,
                 height: 1,
             },
@@ -188,8 +193,9 @@ pub fn render(ui: &Ui<'_>, r: &Results, area: Rect, buf: &mut Buffer) {
         } else {
             Style::default()
         };
-        spans.push(Span::styled(text, style));
-        spans.push(Span::raw("  "));
+        let line = lines.last_mut().expect("a line to add to");
+        line.push(Span::styled(text, style));
+        line.push(Span::raw("  "));
     }
-    Paragraph::new(Line::from(spans)).render(inner, buf);
+    Paragraph::new(lines.into_iter().map(Line::from).collect::<Vec<_>>()).render(inner, buf);
 }
