@@ -76,7 +76,7 @@ fn time_per_question_is_recorded_on_navigation() {
     clock.advance(Duration::from_secs(12));
     press(&mut app, "p");
     clock.advance(Duration::from_secs(5));
-    press(&mut app, "<Enter>");
+    press(&mut app, "<Right>");
     let spent: Vec<u64> = exam(&app).spent.iter().map(Duration::as_secs).collect();
     assert_eq!(spent, [35, 12, 0, 0]);
 }
@@ -212,19 +212,25 @@ fn drill_checks_answers_and_summarises_on_leaving() {
     let Screen::Drill(d) = app.screen() else {
         unreachable!()
     };
-    assert!(!d.checked, "Enter without a choice does not check");
-    assert!(app.status.is_some());
+    assert!(!d.checked, "Enter without a choice chooses, it does not check");
+    assert_eq!(d.chosen.len(), 1, "Enter chose the highlighted option");
+    press(&mut app, "<Enter>");
+    let Screen::Drill(d) = app.screen() else {
+        unreachable!()
+    };
+    assert!(d.checked, "Enter with a choice checks it");
+    press(&mut app, "<Enter>");
     press(&mut app, "a<Enter>");
     let Screen::Drill(d) = app.screen() else {
         unreachable!()
     };
     assert!(d.checked);
-    assert_eq!(d.log.len(), 1);
+    assert_eq!(d.log.len(), 2);
     press(&mut app, "<Enter>");
     let Screen::Drill(d) = app.screen() else {
         unreachable!()
     };
-    assert_eq!((d.position, d.checked), (1, false));
+    assert_eq!((d.position, d.checked), (2, false));
     press(&mut app, "q");
     let Screen::Drill(d) = app.screen() else {
         unreachable!()
@@ -434,4 +440,18 @@ fn marks_show_after_submit() {
         text.contains("(marked questions)") && text.contains("⚑ marked · "),
         "{text}"
     );
+}
+
+/// Enter on the option list chooses the highlighted option; it never skips a question.
+#[test]
+fn enter_chooses_the_highlighted_option() {
+    let (mut app, _) = exam_app(4);
+    press(&mut app, "<Down><Enter>");
+    let e = exam(&app);
+    assert_eq!(e.current, 0, "still on question 1");
+    assert_eq!(e.answers[0], [e.exam.items[0].order[1]], "option B chosen");
+    press(&mut app, "<Enter>");
+    assert!(exam(&app).answers[0].is_empty(), "Enter again takes it back");
+    press(&mut app, "<Right>");
+    assert_eq!(exam(&app).current, 1, "→ moves on");
 }

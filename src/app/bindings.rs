@@ -148,15 +148,15 @@ pub const BINDINGS: &[Binding] = &[
         &[P::Exam],
         &[X::Exam, X::Drill],
         &[(C(' '), Action::Toggle)],
-        "j/k or ↑/↓, Space",
-        "move the cursor, toggle the option under it",
+        "j/k or ↑/↓, Space, Enter",
+        "move the cursor, choose the option under it",
         None,
     ),
     bind(
         &[P::Exam],
         &[X::Exam],
         &[(C('n'), Action::Next), (Code(KeyCode::Right), Action::Next)],
-        "n, →, Enter",
+        "n, →",
         "next question",
         Some("n/p next/prev"),
     ),
@@ -312,7 +312,7 @@ pub const BINDINGS: &[Binding] = &[
     line(
         &[P::Drill],
         "Enter",
-        Some("check the answer, then next question"),
+        Some("choose the option under the cursor; with an answer, check it; then next"),
         Some("Enter check"),
     ),
     line(

@@ -162,8 +162,9 @@ impl Drill {
                 self.cursor = (self.cursor + 1).min(self.item().order.len() - 1);
             }
             Action::Enter if !self.checked => {
+                // Enter with nothing chosen chooses the highlighted option; with a choice it checks.
                 if self.chosen.is_empty() {
-                    *cx.status = Some("Choose an answer first (a-f), then Enter checks it".into());
+                    self.toggle(cx.bank, self.cursor);
                 } else {
                     self.checked = true;
                     let ok = is_correct(cx.bank, self.item().question, &self.chosen);

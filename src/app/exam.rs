@@ -296,7 +296,10 @@ impl ExamSession {
                     let options = self.exam.items[self.current].order.len();
                     self.cursor = (self.cursor + 1).min(options - 1);
                 }
-                Action::Next | Action::Enter => {
+                // On the option list Enter chooses the highlighted option, as Space does; n and →
+                // move on, so Enter never skips a question.
+                Action::Enter => self.toggle(cx.bank, self.cursor),
+                Action::Next => {
                     if self.current + 1 < n {
                         self.go_to(self.current + 1, now);
                     } else {
