@@ -221,12 +221,14 @@ pub fn export(
     out: &mut impl Write,
 ) -> Result<u8, Error> {
     let store = require_store(global)?;
+    // The bank gives each response its correct letters; without a loadable bank they are left empty.
+    let bank = bank::load_valid(&load_options(global)).ok();
     let io = |path: &Path, source| Error::Io {
         path: path.to_path_buf(),
         source,
     };
     let Some(path) = target else {
-        return match store.export(format, out) {
+        return match store.export(format, bank.as_ref(), out) {
             Ok(()) => Ok(0),
             Err(ExportError::Store(e)) => Err(e.into()),
             Err(ExportError::Io(e)) => Err(Error::Output(e)),
@@ -243,7 +245,7 @@ pub fn export(
     let temp = std::path::PathBuf::from(temp);
     let mut file = std::fs::File::create(&temp).map_err(|e| io(&temp, e))?;
     let written = store
-        .export(format, &mut file)
+        .export(format, bank.as_ref(), &mut file)
         .and_then(|()| file.sync_all().map_err(ExportError::Io));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&temp);

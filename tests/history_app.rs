@@ -303,6 +303,7 @@ fn leaving_saves_the_clock_and_home_offers_resume_or_abandon() {
     };
     let p = home.info.in_progress.expect("offered for resume");
     assert_eq!((p.answered, p.total, p.left_secs), (0, 4, 8 * 60 - 7));
+    assert_eq!(home.cursor, 0, "the cursor is on Resume");
     let text = screen_text(&app, 80, 24);
     assert!(
         text.contains("Resume unfinished exam  0/4 answered, 7:53 left"),

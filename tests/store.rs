@@ -266,7 +266,7 @@ fn a_damaged_database_is_refused_and_left_alone() {
     );
     let mut sink = Vec::new();
     let read = Store::open(&path).map(|s| {
-        s.export(proctor::store::ExportFormat::Json, &mut sink)
+        s.export(proctor::store::ExportFormat::Json, None, &mut sink)
             .map_err(|e| e.to_string())
     });
     let message = match read {

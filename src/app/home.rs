@@ -219,9 +219,10 @@ impl Home {
     pub fn set_info(&mut self, info: HomeInfo) {
         let before = self.info.in_progress.is_some();
         self.info = info;
-        // Keep the cursor on the same entry when the resume entries come or go.
+        // An unfinished exam puts the cursor on Resume; otherwise it stays on the same entry when the
+        // resume entries go.
         match (before, self.info.in_progress.is_some()) {
-            (false, true) => self.cursor += 2,
+            (false, true) => self.cursor = 0,
             (true, false) => self.cursor = self.cursor.saturating_sub(2),
             _ => {}
         }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::attempts::{AttemptSummary, ResponseRecord};
 use super::read::Detail;
 use super::{Store, StoreError};
-use crate::bank::letters;
+use crate::bank::{Bank, letters};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExportFormat {
@@ -19,16 +19,53 @@ pub enum ExportFormat {
 struct ExportedAttempt {
     #[serde(flatten)]
     summary: AttemptSummary,
-    responses: Vec<ResponseRecord>,
+    responses: Vec<ExportedResponse>,
 }
 
-/// Letters of the chosen options in the order they were shown ("B;D").
-fn chosen_letters(r: &ResponseRecord) -> String {
-    letters(&r.option_order, |o| r.chosen.contains(&o))
+/// A response as exported: positions 1-based, with the letters as shown so a row stands alone.
+#[derive(Serialize)]
+struct ExportedResponse {
+    #[serde(flatten)]
+    record: ResponseRecord,
+    /// Letters chosen, as shown ("B;D").
+    chosen_letters: String,
+    /// Letters of the correct options as shown; empty if the question is no longer in the bank.
+    correct_letters: String,
+    /// The bank's option numbers (1-based, as written) in the order they were shown ("3;1;2;4").
+    shown_order: String,
+}
+
+/// Letters as shown of the options `pick` selects.
+fn shown_letters(r: &ResponseRecord, pick: impl Fn(usize) -> bool) -> String {
+    letters(&r.option_order, pick)
         .iter()
         .map(char::to_string)
         .collect::<Vec<_>>()
         .join(";")
+}
+
+fn exported(bank: Option<&Bank>, mut record: ResponseRecord) -> ExportedResponse {
+    let correct = bank
+        .and_then(|b| {
+            b.question_index(&record.question_id)
+                .map(|q| b.questions[q].correct_set())
+        })
+        .unwrap_or_default();
+    let chosen_letters = shown_letters(&record, |o| record.chosen.contains(&o));
+    let correct_letters = shown_letters(&record, |o| correct.contains(&o));
+    let shown_order = record
+        .option_order
+        .iter()
+        .map(|o| (o + 1).to_string())
+        .collect::<Vec<_>>()
+        .join(";");
+    record.position += 1;
+    ExportedResponse {
+        record,
+        chosen_letters,
+        correct_letters,
+        shown_order,
+    }
 }
 
 impl Store {
@@ -38,14 +75,20 @@ impl Store {
         Ok(serde_json::to_string(&all).expect("plain data serializes") + "\n")
     }
 
-    /// Every attempt with every response.
-    pub fn export(&self, format: ExportFormat, out: &mut dyn Write) -> Result<(), ExportError> {
+    /// Every attempt with every response; `bank` gives each response its correct letters.
+    pub fn export(
+        &self,
+        format: ExportFormat,
+        bank: Option<&Bank>,
+        out: &mut dyn Write,
+    ) -> Result<(), ExportError> {
         let summaries = self.summaries(None, Detail::Full)?;
         match format {
             ExportFormat::Json => {
                 let mut all = Vec::with_capacity(summaries.len());
                 for summary in summaries {
                     let responses = self.attempt(summary.id)?.responses;
+                    let responses = responses.into_iter().map(|r| exported(bank, r)).collect();
                     all.push(ExportedAttempt { summary, responses });
                 }
                 serde_json::to_writer_pretty(&mut *out, &all).map_err(std::io::Error::from)?;
@@ -66,7 +109,9 @@ impl Store {
                     "question_id",
                     "pillar",
                     "section",
+                    "shown_order",
                     "chosen",
+                    "correct_letters",
                     "correct",
                     "marked",
                     "seconds",
@@ -74,6 +119,8 @@ impl Store {
                 .map_err(std::io::Error::from)?;
                 for s in summaries {
                     for r in self.attempt(s.id)?.responses {
+                        let e = exported(bank, r);
+                        let r = &e.record;
                         let opt = |v: Option<String>| v.unwrap_or_default();
                         w.write_record([
                             s.id.to_string(),
@@ -84,11 +131,13 @@ impl Store {
                             s.status.to_string(),
                             opt(s.scaled.map(|v| v.to_string())),
                             opt(s.passed.map(|v| v.to_string())),
-                            (r.position + 1).to_string(),
+                            r.position.to_string(),
                             r.question_id.clone(),
                             r.pillar.clone(),
                             r.section.clone(),
-                            chosen_letters(&r),
+                            e.shown_order.clone(),
+                            e.chosen_letters.clone(),
+                            e.correct_letters.clone(),
                             opt(r.correct.map(|v| v.to_string())),
                             r.marked.to_string(),
                             r.seconds.to_string(),

@@ -235,11 +235,27 @@ fn killed_mid_exam_resumes_with_answers_intact_then_history_shows_it() {
         "marked: {}",
         rows[2]
     );
+    // The row stands alone: the chosen letter, the correct letters as shown, and whether it was right.
+    let correct: Vec<String> = key[1].chars().map(|c| c.to_uppercase().to_string()).collect();
     assert!(
-        rows[2].contains(&format!(",{},false,", wrong_at_2.to_uppercase())),
+        rows[2].contains(&format!(
+            ",{},{},false,",
+            wrong_at_2.to_uppercase(),
+            correct.join(";")
+        )),
         "{}",
         rows[2]
     );
+    assert!(
+        rows[2].starts_with("1,exam,") && rows[2].contains(",2,"),
+        "1-based position: {}",
+        rows[2]
+    );
+    let (_, json) = proctor(data.path(), &["export", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let second = &doc[0]["responses"][1];
+    assert_eq!(second["position"], 2, "1-based in JSON too");
+    assert_eq!(second["correct_letters"], correct.join(";"));
 }
 
 /// Shrinking below 80x24 shows the size message and keys pressed then do nothing; growing back
