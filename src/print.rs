@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::bank::{Bank, letter, letters, select_hint};
+use crate::bank::{Bank, letter, letters};
 use crate::exam::Exam;
 
 #[derive(Serialize)]
@@ -109,7 +109,7 @@ pub fn markdown(bank: &Bank, exam: &Exam, minutes: u32) -> String {
     for (k, item) in exam.items.iter().enumerate() {
         let q = &bank.questions[item.question];
         let _ = writeln!(s, "## Question {}\n\n{}\n", k + 1, q.prompt.trim());
-        if let Some(hint) = select_hint(q.select()) {
+        if let Some(hint) = q.select_hint() {
             let _ = writeln!(s, "*{hint}*\n");
         }
         for (pos, &o) in item.order.iter().enumerate() {
@@ -150,6 +150,7 @@ mod tests {
 
     #[test]
     fn select_hints_name_the_count() {
+        use crate::bank::select_hint;
         assert_eq!(select_hint(1), None);
         assert_eq!(select_hint(2).as_deref(), Some("Select TWO."));
         assert_eq!(select_hint(3).as_deref(), Some("Select THREE."));

@@ -192,6 +192,12 @@ pub const BINDINGS: &[Binding] = &[
         "submit (asks first)",
         Some("s submit"),
     ),
+    line(
+        &[P::Exam],
+        "pace",
+        Some("\"2 ahead of pace\": questions answered beyond what the time used allows at an even pace"),
+        None,
+    ),
     line(&[P::Exam], "?", Some("this help"), Some("? help")),
     line(
         &[P::Exam],

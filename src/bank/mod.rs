@@ -100,6 +100,14 @@ impl Question {
         self.select() > 1
     }
 
+    /// "Select TWO." for a multiple-response question whose prompt does not say so already.
+    pub fn select_hint(&self) -> Option<String> {
+        select_hint(self.select()).filter(|hint| {
+            let words = hint.trim_end_matches('.').to_lowercase();
+            !self.prompt.to_lowercase().contains(&words)
+        })
+    }
+
     /// Indices of the correct options, ascending.
     pub fn correct_set(&self) -> Vec<usize> {
         (0..self.options.len())

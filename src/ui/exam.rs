@@ -35,8 +35,8 @@ fn countdown(ui: &Ui<'_>, left: Duration, limit: Duration) -> Span<'static> {
 
 pub fn pace_text(pace: i64) -> String {
     match pace {
-        p if p > 0 => format!("ahead by {p}"),
-        p if p < 0 => format!("behind by {}", -p),
+        p if p > 0 => format!("{p} ahead of pace"),
+        p if p < 0 => format!("{} behind pace", -p),
         _ => "on pace".to_string(),
     }
 }

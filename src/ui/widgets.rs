@@ -18,7 +18,7 @@ use super::wrap::{wrap_hanging, wrap_text};
 use crate::app::Hit;
 use crate::app::review::NotesPane;
 use crate::bank::Bank;
-use crate::bank::{letter, select_hint};
+use crate::bank::letter;
 use crate::exam::Item;
 
 /// Rendered notes sections by (section heading, width), so scrolling and redraws do not re-parse.
@@ -46,6 +46,9 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
+/// The widest a question and its options are set, in columns.
+const MEASURE: usize = 100;
+
 /// How an option is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reveal {
@@ -67,9 +70,11 @@ pub fn question_lines(
     theme: Theme,
 ) -> (Vec<Line<'static>>, Vec<(usize, usize)>) {
     let q = &bank.questions[item.question];
+    // A readable measure on wide terminals: lines much longer than this are hard to follow.
+    let width = width.min(MEASURE);
     let mut lines = wrap_text(q.prompt.trim(), width, Style::default());
     lines.push(Line::default());
-    if let Some(hint) = select_hint(q.select()) {
+    if let Some(hint) = q.select_hint() {
         lines.push(Line::styled(hint, theme.warn()));
         lines.push(Line::default());
     }
