@@ -72,7 +72,7 @@ pub fn build_app_seeded(
         }
         Start::Exam(args) if args.resume => {
             app.store_request(StoreRequest::Resume)
-                .map_err(|why| Error::Usage(format!("cannot resume: {why}")))?;
+                .map_err(|why| Error::Usage(format!("cannot resume: {}", lower_first(&why))))?;
             return Ok(app);
         }
         Start::Exam(args) => {
@@ -112,4 +112,13 @@ pub fn interactive(global: &Global, start: &Start) -> Result<u8, Error> {
     let store = open_store(global)?;
     let app = build_app(bank, start, Rc::new(SystemClock), Some(store))?;
     tui::run(app)
+}
+
+/// "No exam in progress" as the second half of a sentence.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -395,3 +395,18 @@ fn review_due_dates_follow_the_apps_clock() {
     clock.advance(Duration::from_secs(60 * 24 * 3600));
     assert_eq!(due(&mut app), 4, "due again two months on");
 }
+
+#[test]
+fn resume_with_nothing_to_resume_reads_as_one_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = proctor::app::FakeClock::new();
+    let store = HistoryAccess::Open(Store::open_dir(dir.path()).unwrap());
+    let start = Start::Exam(ExamArgs {
+        resume: true,
+        ..ExamArgs::default()
+    });
+    let err = build_app_seeded(bank("ui"), &start, clock, Some(store), 3)
+        .err()
+        .unwrap();
+    assert_eq!(err.to_string(), "cannot resume: no exam in progress");
+}

@@ -9,6 +9,7 @@ use super::review::answered;
 use super::widgets::{Reveal, choices, dialog, draw_lines, footer, header, offset_for, question_lines};
 use crate::app::drill::Drill;
 use crate::app::keys::{self, Page};
+use crate::store::Mode;
 
 pub fn render(ui: &Ui<'_>, d: &Drill, area: Rect, buf: &mut Buffer) {
     let t = ui.theme;
@@ -49,20 +50,37 @@ pub fn render(ui: &Ui<'_>, d: &Drill, area: Rect, buf: &mut Buffer) {
     }
     if d.show_summary {
         let answered = d.log.len();
-        let percent = (100 * d.correct()).checked_div(answered).unwrap_or(0);
-        let lines = vec![
+        // Rounded to the nearest whole percent: 1 of 6 is 17%.
+        let percent = (200 * d.correct() + answered)
+            .checked_div(2 * answered)
+            .unwrap_or(0);
+        let (what, again) = match d.mode {
+            Mode::Review => ("review", "keep reviewing"),
+            _ => ("drill", "keep drilling"),
+        };
+        let left = d.queue.len() - answered;
+        let mut lines = vec![
             Line::from(format!(
                 "{} of {answered} answered correctly ({percent}%).",
                 d.correct()
             )),
             Line::from(format!(
-                "{} questions in this drill; {} not reached.",
-                d.queue.len(),
-                d.queue.len() - answered
+                "{} questions in this {what}; {left} not reached.",
+                d.queue.len()
             )),
             Line::default(),
-            choices(t, &[("y/Enter", "leave"), ("n", "keep drilling")]),
         ];
-        dialog(body, buf, "Drill summary", lines, t);
+        // Past the last question there is nothing to keep going with.
+        lines.push(if left > 0 {
+            choices(t, &[("y/Enter", "leave"), ("n", again)])
+        } else {
+            choices(t, &[("y/Enter", "leave")])
+        });
+        let title = if d.mode == Mode::Review {
+            "Review summary"
+        } else {
+            "Drill summary"
+        };
+        dialog(body, buf, title, lines, t);
     }
 }

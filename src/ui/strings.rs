@@ -1,7 +1,6 @@
 //! Every message a screen shows, in one place; the keys and their help are in `app::keys`.
 
-pub const LEAVE_EXAM: &str =
-    "Leave this exam? It is saved and its clock stops: resume it from the home screen or with `proctor exam --resume`.";
+pub const LEAVE_EXAM: &str = "Leave this exam? It is saved and its clock stops: resume it from the home screen or with `proctor exam --resume`.";
 pub const ABANDON_EXAM: &str =
     "The unfinished exam stays in the history as abandoned, but it can no longer be resumed.";
 pub const LEAVE_EXAM_UNSAVED: &str = "Leave this exam? History is off, so your answers will be lost.";
