@@ -204,9 +204,12 @@ pub fn review_list(global: &Global, out: &mut impl Write) -> Result<u8, Error> {
             .map_or("no longer in the bank", |q| {
                 bank.section_title(&bank.questions[q])
             });
+        let gist = bank
+            .question_index(&card.question_id)
+            .map_or(String::new(), |q| bank.questions[q].gist());
         writeln!(
             out,
-            "{}\tdue {}\twrong {} of {}\t{section}",
+            "{}\tdue {}\twrong {} of {}\t{section}\t{gist}",
             card.question_id, card.due, card.wrong, card.answered
         )?;
     }

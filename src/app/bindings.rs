@@ -388,7 +388,7 @@ pub const BINDINGS: &[Binding] = &[
     line(
         &[P::History],
         "Enter",
-        Some("review an attempt, or drill a weak area or a missed question's section"),
+        Some("review an attempt or a missed question, or drill a weak area"),
         Some("Enter review or drill"),
     ),
     line(&[P::History], "?", Some("this help"), Some("? help")),

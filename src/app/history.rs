@@ -137,11 +137,16 @@ impl History {
                     Focus::Attempts => Transition::Store(StoreRequest::OpenAttempt(self.attempts[k].id)),
                     Focus::Weak => self.drill(self.areas[k].topic, cx),
                     Focus::Wrong => {
-                        let topic = cx
-                            .bank
-                            .question_index(&self.wrong[k].question_id)
-                            .map(|q| Topic::Section(cx.bank.questions[q].section));
-                        self.drill(topic, cx)
+                        // Open the question itself in review, with its answer and notes.
+                        let Some(q) = cx.bank.question_index(&self.wrong[k].question_id) else {
+                            *cx.status = Some("That question is no longer in the bank".into());
+                            return Transition::Stay;
+                        };
+                        let order = (0..cx.bank.questions[q].options.len()).collect();
+                        let item = crate::exam::Item { question: q, order };
+                        let review =
+                            super::review::Review::new(cx.bank, vec![item], vec![Vec::new()], vec![0], false);
+                        Transition::Push(super::Screen::Review(Box::new(review)))
                     }
                 };
             }

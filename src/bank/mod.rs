@@ -100,6 +100,17 @@ impl Question {
         self.select() > 1
     }
 
+    /// The prompt's first words, for people: ids are for machines.
+    pub fn gist(&self) -> String {
+        const WORDS: usize = 8;
+        let words: Vec<&str> = self.prompt.split_whitespace().collect();
+        let mut gist = words[..words.len().min(WORDS)].join(" ");
+        if words.len() > WORDS {
+            gist.push('…');
+        }
+        gist
+    }
+
     /// "Select TWO." for a multiple-response question whose prompt does not say so already.
     pub fn select_hint(&self) -> Option<String> {
         select_hint(self.select()).filter(|hint| {

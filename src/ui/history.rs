@@ -165,7 +165,13 @@ pub fn render(ui: &Ui<'_>, h: &History, area: Rect, buf: &mut Buffer) {
     let rows = h
         .wrong
         .iter()
-        .map(|m| format!("{}/{} wrong  {}", m.wrong, m.answered, m.question_id))
+        .map(|m| {
+            let gist = ui
+                .bank
+                .question_index(&m.question_id)
+                .map_or(String::new(), |q| ui.bank.questions[q].gist());
+            format!("{}/{} wrong  {gist}  ({})", m.wrong, m.answered, m.question_id)
+        })
         .collect();
     list(ui, rows, h.cursors[2], focused(Focus::Wrong), inner, buf);
 }

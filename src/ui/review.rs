@@ -84,7 +84,7 @@ pub fn render(ui: &Ui<'_>, r: &Review, area: Rect, buf: &mut Buffer) {
             r.position + 1,
             r.picks.len(),
             k + 1,
-            q.id
+            q.gist()
         ),
         vec![Span::raw(format!(
             "{}{}",
