@@ -352,3 +352,30 @@ fn the_time_limit_follows_the_questions_drawn() {
     let doc = json(&["--questions", "40", "--minutes", "7"]);
     assert_eq!(doc["exam"]["minutes"], 7, "--minutes is taken as given");
 }
+
+/// `exam --print` keeps a code block exactly as written; JSON keeps the raw Markdown.
+#[test]
+fn print_keeps_code_blocks_as_written() {
+    let bank = "tests/fixtures/devops/bank";
+    let md = stdout(&proctor(&["exam", "--print", "--seed", "1", "--bank", bank]));
+    assert!(
+        md.contains("```yaml\napiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: 4\n"),
+        "{md}"
+    );
+    let json = stdout(&proctor(&[
+        "exam", "--print", "--format", "json", "--seed", "1", "--bank", bank,
+    ]));
+    let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let prompts: Vec<&str> = doc["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["prompt"].as_str().unwrap())
+        .collect();
+    assert!(
+        prompts
+            .iter()
+            .any(|p| p.contains("```console\n$ kubectl get pod api-7c9\n")),
+        "{prompts:?}"
+    );
+}

@@ -269,3 +269,27 @@ fn review_header_of_a_marked_question() {
     press(&mut app, "r");
     snap_both("review_marked", &app);
 }
+
+/// Prompts are Markdown: a YAML block keeps its lines and indentation in its own style, a line too
+/// wide is cut with a marker, and inline code is styled in options.
+#[test]
+fn a_question_with_a_yaml_block() {
+    let args = proctor::cli::ExamArgs {
+        questions: Some(2),
+        seed: Some(1),
+        ..proctor::cli::ExamArgs::default()
+    };
+    let (mut app, _) = app_with(bank("devops"), Start::Exam(args));
+    go_to(&mut app, |q| q.id == "rollout-surge-01");
+    snap_both("exam_yaml", &app);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("      rollingUpdate:"), "indentation kept:\n{text}");
+    assert!(!text.contains("```"), "no fences shown:\n{text}");
+    go_to(&mut app, |q| q.id == "logs-previous-01");
+    let text = screen_text(&app, 120, 40);
+    assert!(text.contains("api-7c9   0/1     CrashLoopBackOff"), "{text}");
+    assert!(
+        text.contains("A. kubectl logs api-7c9 --previous"),
+        "no backticks:\n{text}"
+    );
+}

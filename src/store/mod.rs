@@ -302,6 +302,20 @@ impl Store {
     }
 
     pub fn open(path: &Path) -> Result<Store, StoreError> {
+        // Two Proctors opening a new file at once can meet while one sets the journal mode, where
+        // SQLite answers "busy" without waiting; the open is retried for as long as a write would wait.
+        let start = std::time::Instant::now();
+        loop {
+            match Store::open_once(path) {
+                Err(StoreError::Busy { .. }) if start.elapsed() < Duration::from_secs(5) => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                result => return result,
+            }
+        }
+    }
+
+    fn open_once(path: &Path) -> Result<Store, StoreError> {
         let shown = path.display().to_string();
         check_header(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE

@@ -108,12 +108,27 @@ impl Renderer {
                 Event::Text(s) => code.extend(s.lines().map(str::to_string)),
                 Event::End(TagEnd::CodeBlock) => {
                     let code = self.code.take().unwrap_or_default();
-                    let indent = self.indent();
+                    let indent = self.indent() + "  ";
+                    // Code keeps its lines and indentation and is never reflowed: a line wider than
+                    // the pane is cut, with a marker saying so.
+                    let room = self.width.saturating_sub(indent.width());
                     for l in code {
-                        self.out.lines.push(Line::from(vec![
-                            Span::raw(indent.clone() + "  "),
-                            Span::styled(l, t.code()),
-                        ]));
+                        let l = l.replace('\t', "    ");
+                        let shown = if l.width() > room {
+                            let mut cut = String::new();
+                            for c in l.chars() {
+                                if cut.width() + c.to_string().width() >= room {
+                                    break;
+                                }
+                                cut.push(c);
+                            }
+                            vec![Span::styled(cut, t.code()), Span::styled("›", t.warn())]
+                        } else {
+                            vec![Span::styled(l, t.code())]
+                        };
+                        let mut spans = vec![Span::raw(indent.clone())];
+                        spans.extend(shown);
+                        self.out.lines.push(Line::from(spans));
                     }
                     self.out.lines.push(Line::default());
                 }
@@ -246,15 +261,22 @@ impl Renderer {
                 }
             }
         } else {
+            // Too wide: one record per row, labelled by its own first cell, then "Header: value".
             let header = rows.first().cloned().unwrap_or_default();
             for row in rows.iter().skip(1) {
                 for (i, cell) in row.iter().enumerate() {
                     let name = header.get(i).map_or("", |h| h.trim());
+                    let body = if i == 0 {
+                        vec![Span::styled(cell.trim().to_string(), t.bold())]
+                    } else if name.is_empty() {
+                        vec![Span::raw(cell.trim().to_string())]
+                    } else {
+                        vec![
+                            Span::styled(format!("{name}: "), t.bold()),
+                            Span::raw(cell.trim().to_string()),
+                        ]
+                    };
                     let prefix = if i == 0 { "• " } else { "  " };
-                    let body = [
-                        Span::styled(format!("{name}: "), t.bold()),
-                        Span::raw(cell.trim().to_string()),
-                    ];
                     let lines = wrap_hanging(vec![Span::raw(prefix)], &body, self.width);
                     self.out.lines.extend(lines);
                 }
@@ -262,6 +284,33 @@ impl Renderer {
         }
         self.out.lines.push(Line::default());
     }
+}
+
+/// Inline Markdown (code, emphasis, strong) of one short text, such as an option or a `why`, as spans
+/// in `base` style; paragraphs run together.
+pub fn inline(text: &str, base: Style, theme: Theme) -> Vec<Span<'static>> {
+    let mut spans = Vec::new();
+    let mut styles = vec![base];
+    for event in Parser::new(text) {
+        let style = *styles.last().unwrap_or(&base);
+        match event {
+            Event::Text(s) => spans.push(Span::styled(s.into_string(), style)),
+            Event::Code(s) => spans.push(Span::styled(s.into_string(), style.patch(theme.code()))),
+            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => {
+                spans.push(Span::styled(" ", style))
+            }
+            Event::Start(Tag::Strong) => styles.push(style.patch(theme.bold())),
+            Event::Start(Tag::Emphasis) => styles.push(style.patch(theme.italic())),
+            Event::End(TagEnd::Strong | TagEnd::Emphasis) => {
+                styles.pop();
+            }
+            _ => {}
+        }
+    }
+    while spans.last().is_some_and(|s| s.content == " ") {
+        spans.pop();
+    }
+    spans
 }
 
 /// Render `text` (which starts at byte `base` of the notes) at `width` columns.
@@ -333,7 +382,22 @@ mod tests {
     fn wide_tables_become_records() {
         let md = "| Name | Description |\n|---|---|\n| gp3 | general purpose SSD with a baseline |\n";
         let r = render(md, 0, 20, Theme::no_color());
-        assert_eq!(plain(&r)[0], "• Name: gp3");
+        assert_eq!(plain(&r)[0], "• gp3");
         assert!(plain(&r)[1].starts_with("  Description:"));
+        // A first header cell left empty no longer gives "• : Management".
+        let md = "| | Pillar |\n|---|---|\n| Ops | Management |\n| Sec | Identity and access control |\n";
+        let r = render(md, 0, 22, Theme::no_color());
+        assert_eq!(plain(&r)[..2], ["• Ops", "  Pillar: Management"]);
+    }
+
+    #[test]
+    fn code_keeps_its_lines_and_a_wide_line_is_cut_with_a_marker() {
+        let md = "Apply this:\n\n```yaml\nspec:\n  replicas: 3\n  image: registry.example.com/team/app:1.2.3\n```\n";
+        let r = render(md, 0, 24, Theme::no_color());
+        let lines = plain(&r);
+        assert_eq!(lines[2], "  spec:");
+        assert_eq!(lines[3], "    replicas: 3");
+        assert_eq!(lines[4].chars().count(), 24, "{:?}", lines[4]);
+        assert!(lines[4].ends_with('›'), "{:?}", lines[4]);
     }
 }

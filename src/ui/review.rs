@@ -3,13 +3,11 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use super::Ui;
 use super::widgets::{Reveal, draw_lines, footer, header, notes_pane, question_lines};
-use super::wrap::wrap_text;
 use crate::app::keys::{self, Page};
 use crate::app::review::{NotesPane, Review};
 use crate::bank::letters;
@@ -64,7 +62,7 @@ pub(super) fn answered(
     if let Some(e) = &ui.bank.questions[item.question].explanation {
         lines.push(Line::default());
         lines.push(Line::styled("Explanation", t.bold()));
-        lines.extend(wrap_text(e.trim(), width, Style::default()));
+        lines.extend(super::markdown::render(e.trim(), 0, width as u16, t).lines);
     }
     draw_lines(ui, &lines, &[], usize::from(scroll), inner, buf);
     notes_pane(ui, pane, right, buf);

@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use super::Ui;
 use super::markdown::{Rendered, render};
 use super::theme::Theme;
-use super::wrap::{wrap_hanging, wrap_text};
+use super::wrap::wrap_hanging;
 use crate::app::Hit;
 use crate::app::review::NotesPane;
 use crate::bank::Bank;
@@ -72,7 +72,8 @@ pub fn question_lines(
     let q = &bank.questions[item.question];
     // A readable measure on wide terminals: lines much longer than this are hard to follow.
     let width = width.min(MEASURE);
-    let mut lines = wrap_text(q.prompt.trim(), width, Style::default());
+    // Prompts are Markdown: code blocks keep their lines, inline code and emphasis are styled.
+    let mut lines = super::markdown::render(q.prompt.trim(), 0, width as u16, theme).lines;
     lines.push(Line::default());
     if let Some(hint) = q.select_hint() {
         lines.push(Line::styled(hint, theme.warn()));
@@ -109,11 +110,11 @@ pub fn question_lines(
         let start = lines.len();
         lines.extend(wrap_hanging(
             prefix,
-            &[Span::styled(option.text.trim().to_string(), text_style)],
+            &super::markdown::inline(option.text.trim(), text_style, theme),
             width,
         ));
         if reveal == Reveal::Shown {
-            let why = [Span::styled(option.why.trim().to_string(), theme.dim())];
+            let why = super::markdown::inline(option.why.trim(), theme.dim(), theme);
             lines.extend(wrap_hanging(vec![Span::raw(" ".repeat(10))], &why, width));
         }
         ranges.push((start, lines.len() - 1));

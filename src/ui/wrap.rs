@@ -69,29 +69,6 @@ pub fn wrap(spans: &[Span<'_>], width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-/// Wrap plain text the way Markdown reads it: a single line break inside a paragraph is a space,
-/// blank lines separate paragraphs, and lines that start indented or with a list marker keep their
-/// own line.
-pub fn wrap_text(text: &str, width: usize, style: Style) -> Vec<Line<'static>> {
-    let mut blocks: Vec<String> = Vec::new();
-    let mut joinable = false;
-    for line in text.lines() {
-        let keeps_own_line = line.starts_with([' ', '\t', '-', '*', '{', '}']) || line.trim().is_empty();
-        match blocks.last_mut() {
-            Some(last) if joinable && !keeps_own_line => {
-                last.push(' ');
-                last.push_str(line.trim());
-            }
-            _ => blocks.push(line.trim_end().to_string()),
-        }
-        joinable = !line.trim().is_empty();
-    }
-    blocks
-        .iter()
-        .flat_map(|b| wrap(&[Span::styled(b.as_str(), style)], width))
-        .collect()
-}
-
 /// Wrap with a first-line prefix and a hanging indent of the prefix's width for the rest.
 pub fn wrap_hanging(prefix: Vec<Span<'static>>, body: &[Span<'_>], width: usize) -> Vec<Line<'static>> {
     let indent: usize = prefix.iter().map(|s| s.content.width()).sum();
@@ -140,12 +117,6 @@ mod tests {
         assert_eq!(texts(&lines), ["use gp3 now"]);
         let lines = wrap(&[Span::raw("no"), Span::raw("gap")], 40);
         assert_eq!(texts(&lines), ["nogap"]);
-    }
-
-    #[test]
-    fn text_joins_soft_breaks_and_keeps_paragraphs() {
-        let lines = wrap_text("one\ntwo\n\nthree\n- four", 40, Style::default());
-        assert_eq!(texts(&lines), ["one two", "", "three", "- four"]);
     }
 
     #[test]

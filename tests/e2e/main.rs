@@ -225,7 +225,11 @@ fn killed_mid_exam_resumes_with_answers_intact_then_history_shows_it() {
     let due_ids: Vec<&str> = due.lines().map(|l| l.split('\t').next().unwrap()).collect();
     assert_eq!(due_ids, [questions[1].as_str()], "only the wrong answer is due");
     let fields: Vec<&str> = due.lines().next().unwrap().split('\t').collect();
-    assert_eq!(fields.len(), 5, "id, due, tally, section, the prompt's first words: {due}");
+    assert_eq!(
+        fields.len(),
+        5,
+        "id, due, tally, section, the prompt's first words: {due}"
+    );
     assert!(fields[4].split_whitespace().count() >= 3, "{due}");
 
     let (code, csv) = proctor(data.path(), &["export", "--format", "csv"]);
