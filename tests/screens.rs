@@ -293,3 +293,42 @@ fn a_question_with_a_yaml_block() {
         "no backticks:\n{text}"
     );
 }
+
+/// A section table longer than the screen shows a scrollbar and scrolls with PageDown and the wheel.
+#[test]
+fn the_results_section_table_scrolls() {
+    let bundled = proctor::bank::load_valid(&proctor::bank::LoadOptions {
+        source: proctor::bank::BankSource::Bundled,
+        notes: None,
+    })
+    .unwrap();
+    let args = proctor::cli::ExamArgs {
+        seed: Some(3),
+        ..proctor::cli::ExamArgs::default()
+    };
+    let (mut app, _) = app_with(bundled, Start::Exam(args));
+    press(&mut app, "sy");
+    let before = screen_text(&app, 80, 24);
+    assert!(
+        before.contains('▼'),
+        "a scrollbar shows the table is cut:\n{before}"
+    );
+    let first_row = |text: &str| text.lines().nth(8).unwrap_or_default().to_string();
+    press(&mut app, "<PageDown>");
+    let after = screen_text(&app, 80, 24);
+    assert_ne!(
+        first_row(&before),
+        first_row(&after),
+        "PageDown scrolled the table"
+    );
+    app.update(proctor::app::Action::ScrollUp(60, 10));
+    app.update(proctor::app::Action::ScrollUp(60, 10));
+    app.update(proctor::app::Action::ScrollUp(60, 10));
+    app.update(proctor::app::Action::ScrollUp(60, 10));
+    app.update(proctor::app::Action::ScrollUp(60, 10));
+    assert_eq!(
+        first_row(&screen_text(&app, 80, 24)),
+        first_row(&before),
+        "the wheel scrolls back"
+    );
+}

@@ -255,6 +255,12 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     line(&[P::Results], "d", Some("drill the weakest section"), None),
+    line(
+        &[P::Results],
+        "PageUp/PageDown, wheel",
+        Some("scroll the section table"),
+        Some("PgDn sections"),
+    ),
     line(&[P::Results], "?", Some("this help"), Some("? help")),
     line(&[P::Results], "h, q", Some("home"), Some("q back")),
     // Review, and a drill question after checking

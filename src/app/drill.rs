@@ -157,8 +157,8 @@ impl Drill {
                     self.toggle(cx.bank, k);
                 }
             }
-            Action::Up if !self.checked => self.cursor = self.cursor.saturating_sub(1),
-            Action::Down if !self.checked => {
+            Action::Up | Action::ScrollUp(..) if !self.checked => self.cursor = self.cursor.saturating_sub(1),
+            Action::Down | Action::ScrollDown(..) if !self.checked => {
                 self.cursor = (self.cursor + 1).min(self.item().order.len() - 1);
             }
             Action::Enter if !self.checked => {

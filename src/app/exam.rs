@@ -291,8 +291,9 @@ impl ExamSession {
             (None, a) => match a {
                 Action::Choose(k) => self.toggle(cx.bank, k),
                 Action::Toggle => self.toggle(cx.bank, self.cursor),
-                Action::Up => self.cursor = self.cursor.saturating_sub(1),
-                Action::Down => {
+                // The wheel moves the cursor, and the view follows it.
+                Action::Up | Action::ScrollUp(..) => self.cursor = self.cursor.saturating_sub(1),
+                Action::Down | Action::ScrollDown(..) => {
                     let options = self.exam.items[self.current].order.len();
                     self.cursor = (self.cursor + 1).min(options - 1);
                 }

@@ -56,8 +56,8 @@ pub fn menu_pick(
 pub fn move_cursor(cursor: &mut usize, len: usize, action: Action) -> bool {
     let last = len.saturating_sub(1);
     match action {
-        Action::Up => *cursor = cursor.saturating_sub(1),
-        Action::Down => *cursor = (*cursor + 1).min(last),
+        Action::Up | Action::ScrollUp(..) => *cursor = cursor.saturating_sub(1),
+        Action::Down | Action::ScrollDown(..) => *cursor = (*cursor + 1).min(last),
         Action::PageUp => *cursor = cursor.saturating_sub(10),
         Action::PageDown => *cursor = (*cursor + 10).min(last),
         _ => return false,

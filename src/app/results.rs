@@ -37,6 +37,8 @@ pub struct Results {
     pub seed: u64,
     /// The practice test this was (0-based), if it was one.
     pub form: Option<usize>,
+    /// First row of the section table shown (it scrolls when it has more rows than fit).
+    pub table_scroll: usize,
 }
 
 impl Results {
@@ -56,7 +58,12 @@ impl Results {
             queued: false,
             seed: e.exam.seed,
             form: e.exam.form,
+            table_scroll: 0,
         }
+    }
+
+    fn scroll_table(&mut self, by: usize) {
+        self.table_scroll = (self.table_scroll + by).min(self.score.sections.len().saturating_sub(1));
     }
 
     fn activate(&mut self, index: usize, cx: &mut Ctx<'_>) -> Transition {
@@ -118,6 +125,11 @@ impl Results {
                     return self.activate(i, cx);
                 }
             }
+            // The section table is the one thing here that can be longer than the screen.
+            Action::PageDown => self.scroll_table(5),
+            Action::PageUp => self.table_scroll = self.table_scroll.saturating_sub(5),
+            Action::ScrollDown(..) => self.scroll_table(1),
+            Action::ScrollUp(..) => self.table_scroll = self.table_scroll.saturating_sub(1),
             Action::Back | Action::Interrupt => return Transition::Home,
             _ => {}
         }

@@ -42,7 +42,7 @@ pub fn render(ui: &Ui<'_>, d: &Drill, area: Rect, buf: &mut Buffer) {
             &d.chosen,
             Some(d.cursor),
             Reveal::Hidden,
-            inner.width as usize,
+            usize::from(inner.width.saturating_sub(1)), // a column for the scrollbar
             t,
         );
         let offset = offset_for(&ranges, d.cursor, inner.height as usize);

@@ -106,7 +106,7 @@ pub fn render(ui: &Ui<'_>, e: &ExamSession, area: Rect, buf: &mut Buffer) {
         &e.answers[e.current],
         Some(e.cursor),
         Reveal::Hidden,
-        inner.width as usize,
+        usize::from(inner.width.saturating_sub(1)), // a column for the scrollbar
         t,
     );
     let shift = lines.len();

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, LineGauge, Paragraph, Row, Table, Widget};
 
 use super::Ui;
-use super::widgets::{clock, footer, header, truncate};
+use super::widgets::{clock, footer, header, scroll_marks, truncate};
 use crate::app::Hit;
 use crate::app::keys::{self, Page};
 use crate::app::results::{ACTIONS, Results};
@@ -140,9 +140,13 @@ pub fn render(ui: &Ui<'_>, r: &Results, area: Rect, buf: &mut Buffer) {
         }
     }
 
+    // Rows that fit below the table's border and header; the rest scroll (PageUp/PageDown, wheel).
+    let fit = usize::from(sections.height.saturating_sub(3));
+    let first = r.table_scroll.min(s.sections.len().saturating_sub(fit));
     let rows: Vec<Row<'static>> = s
         .sections
         .iter()
+        .skip(first)
         .map(|tally| {
             Row::new(vec![
                 Cell::from(bank.notes.headings[tally.key].title.clone()),
@@ -162,6 +166,12 @@ pub fn render(ui: &Ui<'_>, r: &Results, area: Rect, buf: &mut Buffer) {
             .title(Span::styled(" By section ", t.title())),
     );
     Widget::render(table, sections, buf);
+    let body_rows = Rect {
+        y: sections.y + 2,
+        height: sections.height.saturating_sub(3),
+        ..sections
+    };
+    scroll_marks(body_rows, buf, first, s.sections.len());
 
     let inner = actions.inner(Margin {
         horizontal: 2,

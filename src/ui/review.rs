@@ -55,7 +55,7 @@ pub(super) fn answered(
         vertical: 0,
     });
     block.render(left, buf);
-    let width = inner.width as usize;
+    let width = usize::from(inner.width.saturating_sub(1)); // a column for the scrollbar
     let mut lines = vec![verdict(ui, item, chosen), Line::default()];
     let (q, _) = question_lines(&ui.bank, item, chosen, None, Reveal::Shown, width, t);
     lines.extend(q);

@@ -9,7 +9,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+use ratatui::widgets::{
+    Block, Borders, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget,
+};
 
 use super::Ui;
 use super::markdown::{Rendered, render};
@@ -138,6 +140,7 @@ pub fn draw_lines(
         .cloned()
         .collect();
     Paragraph::new(visible).render(area, buf);
+    scroll_marks(area, buf, offset, lines.len());
     let mut hits = ui.hits.borrow_mut();
     for (k, &(start, end)) in ranges.iter().enumerate() {
         let (top, bottom) = (start.max(offset), end.min(offset + area.height as usize - 1));
@@ -151,6 +154,19 @@ pub fn draw_lines(
             hits.push((rect, Hit::Item(k)));
         }
     }
+}
+
+/// A scrollbar on the right edge of `area` when `total` lines do not fit, so a pane that cuts its
+/// content always shows that it does (and where the view is).
+pub fn scroll_marks(area: Rect, buf: &mut Buffer, offset: usize, total: usize) {
+    let visible = usize::from(area.height);
+    if total <= visible || area.height < 2 {
+        return;
+    }
+    let mut state = ScrollbarState::new(total.saturating_sub(visible))
+        .position(offset.min(total - visible))
+        .viewport_content_length(visible);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight).render(area, buf, &mut state);
 }
 
 /// The first line to show so the option under the cursor is visible.
@@ -195,6 +211,7 @@ pub fn notes_pane(ui: &Ui<'_>, pane: &NotesPane, area: Rect, buf: &mut Buffer) {
         .cloned()
         .collect();
     Paragraph::new(visible).render(inner, buf);
+    scroll_marks(inner, buf, first, rendered.lines.len());
 }
 
 /// A bordered box in the middle of `area` with `lines` in it.
@@ -316,6 +333,7 @@ pub fn select_list(
     area: Rect,
     buf: &mut Buffer,
 ) {
+    let total = rows.len();
     let mut hits = ui.hits.borrow_mut();
     let lines: Vec<Line<'static>> = rows
         .into_iter()
@@ -341,6 +359,7 @@ pub fn select_list(
         })
         .collect();
     Paragraph::new(lines).render(area, buf);
+    scroll_marks(area, buf, offset, total);
 }
 
 /// The first row to show so the cursor stays on screen.
