@@ -216,7 +216,13 @@ pub fn notes_pane(ui: &Ui<'_>, pane: &NotesPane, area: Rect, buf: &mut Buffer) {
 
 /// A bordered box in the middle of `area` with `lines` in it.
 pub fn dialog(area: Rect, buf: &mut Buffer, title: &str, lines: Vec<Line<'static>>, theme: Theme) {
-    let width = (area.width.saturating_sub(4)).min(64);
+    dialog_sized(area, buf, title, lines, 64, theme);
+}
+
+/// A dialog at most `max_width` wide (and never wider than `area`); lines wider than it wrap, and
+/// lines beyond the area's height are cut with a scrollbar.
+fn dialog_sized(area: Rect, buf: &mut Buffer, title: &str, lines: Vec<Line<'static>>, max_width: u16, theme: Theme) {
+    let width = (area.width.saturating_sub(4)).min(max_width);
     let mut wrapped = Vec::new();
     for line in lines {
         if line.width() <= usize::from(width.saturating_sub(4)) {
@@ -228,7 +234,8 @@ pub fn dialog(area: Rect, buf: &mut Buffer, title: &str, lines: Vec<Line<'static
             ));
         }
     }
-    let rect = centered(area, width, wrapped.len() as u16 + 2);
+    let total = wrapped.len();
+    let rect = centered(area, width, u16::try_from(total + 2).unwrap_or(u16::MAX));
     Clear.render(rect, buf);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -240,6 +247,7 @@ pub fn dialog(area: Rect, buf: &mut Buffer, title: &str, lines: Vec<Line<'static
     });
     block.render(rect, buf);
     Paragraph::new(wrapped).render(inner, buf);
+    scroll_marks(inner, buf, 0, total);
 }
 
 /// The answers of a dialog: "y/Enter submit   n/Esc keep going".
@@ -253,20 +261,29 @@ pub fn choices(theme: Theme, keys: &[(&str, &str)]) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The keys of a screen in two aligned columns, sized to its content and the terminal: the key
+/// column as wide as its widest key (a longer key gets a line of its own), and each description
+/// wrapped inside its column.
 pub fn help_overlay(area: Rect, buf: &mut Buffer, keys: &[(&str, &str)], theme: Theme) {
-    let width = keys.iter().map(|(k, _)| k.len()).max().unwrap_or(0) + 2;
-    let mut lines: Vec<Line<'static>> = keys
-        .iter()
-        .map(|(k, what)| {
-            Line::from(vec![
-                Span::styled(format!("{k:<width$}"), theme.key()),
-                Span::raw(what.to_string()),
-            ])
-        })
-        .collect();
+    use unicode_width::UnicodeWidthStr;
+    let room = usize::from(area.width.saturating_sub(8)).max(20);
+    let key_col = keys.iter().map(|(k, _)| k.width()).max().unwrap_or(0).min(room / 3) + 2;
+    let text = keys.iter().map(|(_, w)| w.width()).max().unwrap_or(0);
+    let inner = (key_col + text).clamp(24, room);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for (k, what) in keys {
+        let body = [Span::raw(what.to_string())];
+        if k.width() + 2 > key_col {
+            lines.push(Line::styled(k.to_string(), theme.key()));
+            lines.extend(wrap_hanging(vec![Span::raw(" ".repeat(key_col))], &body, inner));
+        } else {
+            let key = format!("{k}{}", " ".repeat(key_col - k.width()));
+            lines.extend(wrap_hanging(vec![Span::styled(key, theme.key())], &body, inner));
+        }
+    }
     lines.push(Line::default());
     lines.push(Line::styled("Press ? or Esc to close", theme.dim()));
-    dialog(area, buf, "Keys", lines, theme);
+    dialog_sized(area, buf, "Keys", lines, u16::try_from(inner + 4).unwrap_or(u16::MAX), theme);
 }
 
 /// The bottom line: the status message when there is one, else the key hints.
