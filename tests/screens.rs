@@ -161,6 +161,32 @@ fn notes_browser() {
     snap_both("notes", &app);
     press(&mut app, "/rou");
     snap_both("notes_search", &app);
+    press(&mut app, "<Enter>");
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.starts_with("\"rou\": 1 of "), "{status}");
+    let first = app.status.clone();
+    press(&mut app, "n");
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("\"rou\": 2 of "),
+        "{:?} after {first:?}",
+        app.status
+    );
+    // The match is set apart in the notes pane.
+    let terminal = render(&app, 120, 40);
+    let buf = terminal.backend().buffer();
+    let selected = proctor::ui::Theme { color: true }.selected();
+    let highlighted: String = buf
+        .content()
+        .iter()
+        .filter(|c| {
+            c.style().add_modifier == selected.add_modifier && c.bg == selected.bg.unwrap_or_default()
+        })
+        .map(|c| c.symbol().to_lowercase())
+        .collect();
+    assert!(highlighted.contains("rou"), "{highlighted:?}");
 }
 
 #[test]

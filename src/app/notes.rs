@@ -34,28 +34,35 @@ impl NotesBrowser {
         }
     }
 
+    /// Headings whose own text contains the query, in notes order.
+    fn matches(&self, bank: &Bank) -> Vec<usize> {
+        let needle = self.query.to_lowercase();
+        let notes = &bank.notes;
+        (0..notes.headings.len())
+            .filter(|&i| {
+                let start = notes.headings[i].start;
+                let end = notes.headings.get(i + 1).map_or(notes.source.len(), |h| h.start);
+                notes.source[start..end].to_lowercase().contains(&needle)
+            })
+            .collect()
+    }
+
     /// The next heading (forward or back, wrapping) whose own text contains the query.
     fn find(&self, bank: &Bank, forward: bool) -> Option<usize> {
-        let needle = self.query.to_lowercase();
-        if needle.is_empty() {
+        if self.query.is_empty() {
             return None;
         }
-        let notes = &bank.notes;
-        let n = notes.headings.len();
-        let own_text = |i: usize| {
-            let start = notes.headings[i].start;
-            let end = notes.headings.get(i + 1).map_or(notes.source.len(), |h| h.start);
-            notes.source[start..end].to_lowercase()
+        let matches = self.matches(bank);
+        let next = if forward {
+            matches.iter().find(|&&m| m > self.cursor).or(matches.first())
+        } else {
+            matches
+                .iter()
+                .rev()
+                .find(|&&m| m < self.cursor)
+                .or(matches.last())
         };
-        (1..=n)
-            .map(|step| {
-                if forward {
-                    (self.cursor + step) % n
-                } else {
-                    (self.cursor + n * 2 - step) % n
-                }
-            })
-            .find(|&i| own_text(i).contains(&needle))
+        next.copied()
     }
 
     fn search(&mut self, bank: &Bank, forward: bool, status: &mut Option<String>) {
@@ -63,7 +70,13 @@ impl NotesBrowser {
             Some(i) => {
                 self.cursor = i;
                 self.scroll = 0;
-                *status = Some(format!("\"{}\": n next, N previous", self.query));
+                let matches = self.matches(bank);
+                let at = matches.iter().position(|&m| m == i).map_or(0, |p| p + 1);
+                *status = Some(format!(
+                    "\"{}\": {at} of {} headings · n next, N previous",
+                    self.query,
+                    matches.len()
+                ));
             }
             None => *status = Some(format!("No match for \"{}\"", self.query)),
         }

@@ -14,6 +14,8 @@ pub struct NotesPane {
     /// Lines scrolled past the referenced heading (negative shows what comes before it).
     pub scroll: i32,
     pub full: bool,
+    /// Text to highlight in the pane (the notes browser's search), empty for none.
+    pub highlight: String,
 }
 
 impl NotesPane {

@@ -21,8 +21,8 @@ pub fn render(ui: &Ui<'_>, n: &NotesBrowser, area: Rect, buf: &mut Buffer) {
     let [top, body, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
     header(
-        &format!("Notes · {}", ui.bank.notes_file),
-        vec![Span::raw(notes.short_ref(n.cursor))],
+        &format!("Notes · {}", ui.bank.title()),
+        vec![Span::raw(notes.headings[n.cursor].title.clone())],
         top,
         buf,
         t,
@@ -69,6 +69,7 @@ pub fn render(ui: &Ui<'_>, n: &NotesBrowser, area: Rect, buf: &mut Buffer) {
         current: 0,
         scroll: n.scroll,
         full: false,
+        highlight: n.query.clone(),
     };
     notes_pane(ui, &pane, right, buf);
 }

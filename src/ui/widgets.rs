@@ -183,7 +183,7 @@ pub fn notes_pane(ui: &Ui<'_>, pane: &NotesPane, area: Rect, buf: &mut Buffer) {
     let title = match pane.anchor() {
         Some(a) => format!(
             " Notes: {} ({}/{}) ",
-            bank.notes.short_ref(a),
+            bank.notes.headings[a].title,
             pane.current + 1,
             pane.anchors.len()
         ),
@@ -208,10 +208,40 @@ pub fn notes_pane(ui: &Ui<'_>, pane: &NotesPane, area: Rect, buf: &mut Buffer) {
         .iter()
         .skip(first)
         .take(inner.height as usize)
-        .cloned()
+        .map(|l| highlight(l, &pane.highlight, theme))
         .collect();
     Paragraph::new(visible).render(inner, buf);
     scroll_marks(inner, buf, first, rendered.lines.len());
+}
+
+/// A line with every occurrence of `needle` (ignoring ASCII case) set in the selection style.
+fn highlight(line: &Line<'static>, needle: &str, theme: Theme) -> Line<'static> {
+    if needle.is_empty() {
+        return line.clone();
+    }
+    let needle = needle.to_ascii_lowercase();
+    let mut spans = Vec::new();
+    for span in &line.spans {
+        let text = span.content.as_ref();
+        // ASCII lowercasing keeps byte offsets, so matches index the original text.
+        let lower = text.to_ascii_lowercase();
+        let mut at = 0;
+        while let Some(found) = lower[at..].find(&needle) {
+            let (start, end) = (at + found, at + found + needle.len());
+            if start > at {
+                spans.push(Span::styled(text[at..start].to_string(), span.style));
+            }
+            spans.push(Span::styled(
+                text[start..end].to_string(),
+                span.style.patch(theme.selected()),
+            ));
+            at = end;
+        }
+        if at < text.len() {
+            spans.push(Span::styled(text[at..].to_string(), span.style));
+        }
+    }
+    Line::from(spans)
 }
 
 /// A bordered box in the middle of `area` with `lines` in it.
@@ -221,7 +251,14 @@ pub fn dialog(area: Rect, buf: &mut Buffer, title: &str, lines: Vec<Line<'static
 
 /// A dialog at most `max_width` wide (and never wider than `area`); lines wider than it wrap, and
 /// lines beyond the area's height are cut with a scrollbar.
-fn dialog_sized(area: Rect, buf: &mut Buffer, title: &str, lines: Vec<Line<'static>>, max_width: u16, theme: Theme) {
+fn dialog_sized(
+    area: Rect,
+    buf: &mut Buffer,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    max_width: u16,
+    theme: Theme,
+) {
     let width = (area.width.saturating_sub(4)).min(max_width);
     let mut wrapped = Vec::new();
     for line in lines {
@@ -267,7 +304,13 @@ pub fn choices(theme: Theme, keys: &[(&str, &str)]) -> Line<'static> {
 pub fn help_overlay(area: Rect, buf: &mut Buffer, keys: &[(&str, &str)], theme: Theme) {
     use unicode_width::UnicodeWidthStr;
     let room = usize::from(area.width.saturating_sub(8)).max(20);
-    let key_col = keys.iter().map(|(k, _)| k.width()).max().unwrap_or(0).min(room / 3) + 2;
+    let key_col = keys
+        .iter()
+        .map(|(k, _)| k.width())
+        .max()
+        .unwrap_or(0)
+        .min(room / 3)
+        + 2;
     let text = keys.iter().map(|(_, w)| w.width()).max().unwrap_or(0);
     let inner = (key_col + text).clamp(24, room);
     let mut lines: Vec<Line<'static>> = Vec::new();
@@ -283,7 +326,14 @@ pub fn help_overlay(area: Rect, buf: &mut Buffer, keys: &[(&str, &str)], theme: 
     }
     lines.push(Line::default());
     lines.push(Line::styled("Press ? or Esc to close", theme.dim()));
-    dialog_sized(area, buf, "Keys", lines, u16::try_from(inner + 4).unwrap_or(u16::MAX), theme);
+    dialog_sized(
+        area,
+        buf,
+        "Keys",
+        lines,
+        u16::try_from(inner + 4).unwrap_or(u16::MAX),
+        theme,
+    );
 }
 
 /// The bottom line: the status message when there is one, else the key hints.
