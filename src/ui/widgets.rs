@@ -181,12 +181,12 @@ pub fn notes_pane(ui: &Ui<'_>, pane: &NotesPane, area: Rect, buf: &mut Buffer) {
     let theme = ui.theme;
     let bank = &ui.bank;
     let title = match pane.anchor() {
-        Some(a) => format!(
-            " Notes: {} ({}/{}) ",
-            bank.notes.headings[a].title,
-            pane.current + 1,
-            pane.anchors.len()
-        ),
+        Some(a) => {
+            // Cut the heading, never the count or the border.
+            let count = format!(" ({}/{}) ", pane.current + 1, pane.anchors.len());
+            let room = usize::from(area.width.saturating_sub(4)).saturating_sub(count.len() + 8);
+            format!(" Notes: {}{count}", truncate(&bank.notes.headings[a].title, room))
+        }
         None => " Notes ".into(),
     };
     let block = Block::default()
@@ -338,11 +338,24 @@ pub fn help_overlay(area: Rect, buf: &mut Buffer, keys: &[(&str, &str)], theme: 
 
 /// The bottom line: the status message when there is one, else the key hints.
 pub fn footer(ui: &Ui<'_>, hints: &str, area: Rect, buf: &mut Buffer) {
+    let room = usize::from(area.width.saturating_sub(1));
     let line = match &ui.status {
-        Some(s) => Line::styled(format!(" {s}"), ui.theme.warn()),
-        None => Line::styled(format!(" {hints}"), ui.theme.dim()),
+        Some(s) => Line::styled(format!(" {}", truncate(s, room)), ui.theme.warn()),
+        None => Line::styled(format!(" {}", fit_hints(hints, room)), ui.theme.dim()),
     };
     Paragraph::new(line).render(area, buf);
+}
+
+/// Key hints that fit `width`: hints are listed most useful first, so the ones just before the last
+/// two (`? help` and `q ...`, which always stay) are dropped first; an ellipsis rather than a collision
+/// if even that is too long.
+pub fn fit_hints(hints: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut parts: Vec<&str> = hints.split(" · ").collect();
+    while parts.join(" · ").width() > width && parts.len() > 2 {
+        parts.remove(parts.len() - 3);
+    }
+    truncate(&parts.join(" · "), width)
 }
 
 /// A one-line header: left text, right text, reversed.
@@ -432,4 +445,18 @@ pub fn select_list(
 /// The first row to show so the cursor stays on screen.
 pub fn follow(cursor: usize, height: u16) -> usize {
     (cursor + 1).saturating_sub(usize::from(height))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit_hints;
+
+    #[test]
+    fn hints_drop_the_least_useful_first_and_never_collide() {
+        let hints = "a-f choose · n/p next/prev · m mark · g grid · s submit · ? help · q leave";
+        assert_eq!(fit_hints(hints, 80), hints);
+        assert_eq!(fit_hints(hints, 54), "a-f choose · n/p next/prev · m mark · ? help · q leave");
+        assert_eq!(fit_hints(hints, 20), "? help · q leave");
+        assert_eq!(fit_hints(hints, 10), "? help · …");
+    }
 }
