@@ -12,6 +12,17 @@ pub fn clock(secs: u64) -> String {
     }
 }
 
+/// Two durations read together ("time used 0:00:51 of 2:10:00"): both in the longer one's format, so
+/// 51 seconds never reads as 51 minutes.
+pub fn clock_pair(a: u64, b: u64) -> (String, String) {
+    if a.max(b) >= 3600 {
+        let long = |s: u64| format!("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60);
+        (long(a), long(b))
+    } else {
+        (clock(a), clock(b))
+    }
+}
+
 /// One attempt on one line, as `history` prints it and the history screen lists it.
 pub fn attempt_row(a: &AttemptSummary) -> String {
     let when = a.started_at.replace('T', " ");
@@ -34,4 +45,16 @@ pub fn attempt_row(a: &AttemptSummary) -> String {
         a.questions,
         clock(a.used_secs)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_read_together_share_a_format() {
+        assert_eq!(clock_pair(51, 7800), ("0:00:51".to_string(), "2:10:00".to_string()));
+        assert_eq!(clock_pair(51, 480), ("0:51".to_string(), "8:00".to_string()));
+        assert_eq!(clock(3725), "1:02:05");
+    }
 }

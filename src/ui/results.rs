@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, LineGauge, Paragraph, Row, Table, Widget};
 
 use super::Ui;
-use super::widgets::{clock, footer, header, scroll_marks, truncate};
+use super::widgets::{footer, header, scroll_marks, truncate};
 use crate::app::Hit;
 use crate::app::keys::{self, Page};
 use crate::app::results::{ACTIONS, Results};
@@ -34,6 +34,7 @@ pub fn render(ui: &Ui<'_>, r: &Results, area: Rect, buf: &mut Buffer) {
     } else {
         ("FAIL", t.bad())
     };
+    let (used, limit) = crate::format::clock_pair(r.used.as_secs(), r.limit.as_secs());
     let mut lines = vec![
         Line::from(vec![
             Span::styled(format!(" {verdict} "), style.patch(Style::new().reversed())),
@@ -46,8 +47,8 @@ pub fn render(ui: &Ui<'_>, r: &Results, area: Rect, buf: &mut Buffer) {
             "Correct {}/{} · time used {} of {}",
             s.correct,
             s.total,
-            clock(r.used.as_secs()),
-            clock(r.limit.as_secs())
+            used,
+            limit
         )),
         Line::styled(
             "The scaled score is an estimate: the real exam scales each form differently.",
