@@ -53,7 +53,10 @@ mod tests {
 
     #[test]
     fn durations_read_together_share_a_format() {
-        assert_eq!(clock_pair(51, 7800), ("0:00:51".to_string(), "2:10:00".to_string()));
+        assert_eq!(
+            clock_pair(51, 7800),
+            ("0:00:51".to_string(), "2:10:00".to_string())
+        );
         assert_eq!(clock_pair(51, 480), ("0:51".to_string(), "8:00".to_string()));
         assert_eq!(clock(3725), "1:02:05");
     }

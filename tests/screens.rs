@@ -358,3 +358,15 @@ fn the_results_section_table_scrolls() {
         "the wheel scrolls back"
     );
 }
+
+/// A notes table too wide for the pane lists each row under its own first cell.
+#[test]
+fn a_narrow_notes_table() {
+    let (app, _) = app_with(bank("devops"), Start::Notes(Some("logs".into())));
+    snap_both("notes_narrow_table", &app);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("• Crashed"), "{text}");
+    assert!(!text.contains("• :"), "{text}");
+    let wide = screen_text(&app, 120, 40);
+    assert!(wide.contains("Crashed │ kubectl logs"), "a wide pane keeps the table:\n{wide}");
+}

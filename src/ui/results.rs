@@ -45,10 +45,7 @@ pub fn render(ui: &Ui<'_>, r: &Results, area: Rect, buf: &mut Buffer) {
         ]),
         Line::from(format!(
             "Correct {}/{} · time used {} of {}",
-            s.correct,
-            s.total,
-            used,
-            limit
+            s.correct, s.total, used, limit
         )),
         Line::styled(
             "The scaled score is an estimate: the real exam scales each form differently.",

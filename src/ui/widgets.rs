@@ -455,7 +455,10 @@ mod tests {
     fn hints_drop_the_least_useful_first_and_never_collide() {
         let hints = "a-f choose · n/p next/prev · m mark · g grid · s submit · ? help · q leave";
         assert_eq!(fit_hints(hints, 80), hints);
-        assert_eq!(fit_hints(hints, 54), "a-f choose · n/p next/prev · m mark · ? help · q leave");
+        assert_eq!(
+            fit_hints(hints, 54),
+            "a-f choose · n/p next/prev · m mark · ? help · q leave"
+        );
         assert_eq!(fit_hints(hints, 20), "? help · q leave");
         assert_eq!(fit_hints(hints, 10), "? help · …");
     }
