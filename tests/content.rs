@@ -14,6 +14,14 @@ fn bundled() -> proctor::bank::Bank {
     .expect("the bundled bank loads")
 }
 
+/// Questions of domain `d` tagged with its task `t`.
+fn task_count(bank: &proctor::bank::Bank, d: usize, t: usize) -> usize {
+    bank.questions
+        .iter()
+        .filter(|q| q.domain == Some(d) && q.task == Some(t))
+        .count()
+}
+
 /// The coverage table: per domain, per task statement and per notes section.
 fn coverage(bank: &proctor::bank::Bank) -> String {
     let mut s = String::new();
@@ -60,11 +68,7 @@ fn coverage(bank: &proctor::bank::Bank) -> String {
     );
     for (i, d) in bank.domains.iter().enumerate() {
         for (t, task) in d.tasks.iter().enumerate() {
-            let count = bank
-                .questions
-                .iter()
-                .filter(|q| q.domain == Some(i) && q.task == Some(t))
-                .count();
+            let count = task_count(bank, i, t);
             let _ = writeln!(s, "| {} | {} | {count} |", task.id, task.name);
         }
     }
@@ -106,11 +110,7 @@ fn the_bundled_bank_holds_ten_full_practice_tests() {
     }
     for (i, d) in bank.domains.iter().enumerate() {
         for (t, task) in d.tasks.iter().enumerate() {
-            let count = bank
-                .questions
-                .iter()
-                .filter(|q| q.domain == Some(i) && q.task == Some(t))
-                .count();
+            let count = task_count(&bank, i, t);
             assert!(count >= 15, "task {} has {count}", task.id);
         }
     }

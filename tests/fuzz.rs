@@ -143,26 +143,18 @@ fn history_bytes() -> Vec<u8> {
         })
     };
     let open = || proctor::app::HistoryAccess::Open(Store::open_dir(dir.path()).unwrap());
-    let mut app = build_app_seeded(
-        bank("ui"),
-        &start(),
-        proctor::app::FakeClock::new(),
-        Some(open()),
-        1,
-    )
-    .unwrap();
-    press(&mut app, "anbnsy");
-    drop(app);
-    let mut app = build_app_seeded(
-        bank("ui"),
-        &start(),
-        proctor::app::FakeClock::new(),
-        Some(open()),
-        2,
-    )
-    .unwrap();
-    press(&mut app, "am");
-    drop(app);
+    // A finished exam with a wrong answer, then one left in progress with a mark.
+    for (seed, keys) in [(1, "anbnsy"), (2, "am")] {
+        let mut app = build_app_seeded(
+            bank("ui"),
+            &start(),
+            proctor::app::FakeClock::new(),
+            Some(open()),
+            seed,
+        )
+        .unwrap();
+        press(&mut app, keys);
+    }
     // Fold the write-ahead log into the file so the bytes hold everything.
     let db = rusqlite::Connection::open(dir.path().join("history.db")).unwrap();
     db.execute_batch("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode = DELETE;")

@@ -368,5 +368,8 @@ fn a_narrow_notes_table() {
     assert!(text.contains("• Crashed"), "{text}");
     assert!(!text.contains("• :"), "{text}");
     let wide = screen_text(&app, 120, 40);
-    assert!(wide.contains("Crashed │ kubectl logs"), "a wide pane keeps the table:\n{wide}");
+    assert!(
+        wide.contains("Crashed │ kubectl logs"),
+        "a wide pane keeps the table:\n{wide}"
+    );
 }

@@ -9,8 +9,59 @@ use serde::Deserialize;
 use super::attempts::{AttemptRecord, AttemptSummary, PartScore, ResponseRecord, Status, Trend};
 use super::{Store, StoreError};
 
+/// A column of the summary queries: its name, and its position in them (checked by a test), so the
+/// rows read on every history listing do not look names up one by one.
+#[derive(Debug, Clone, Copy)]
+struct Col(&'static str, usize);
+
+/// A column a value is read from: by name, or by a [`Col`] whose position is known.
+pub(super) trait Column: Copy + std::fmt::Display {
+    fn read<T: rusqlite::types::FromSql>(self, row: &Row<'_>) -> rusqlite::Result<T>;
+}
+
+impl Column for &str {
+    fn read<T: rusqlite::types::FromSql>(self, row: &Row<'_>) -> rusqlite::Result<T> {
+        row.get(self)
+    }
+}
+
+impl Column for Col {
+    fn read<T: rusqlite::types::FromSql>(self, row: &Row<'_>) -> rusqlite::Result<T> {
+        row.get(self.1)
+    }
+}
+
+impl std::fmt::Display for Col {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// The columns of [`SUMMARY_COLUMNS`] and [`BRIEF_COLUMNS`], in order.
+const SUMMARY: [Col; 19] = [
+    Col("id", 0),
+    Col("mode", 1),
+    Col("title", 2),
+    Col("bank_code", 3),
+    Col("seed", 4),
+    Col("started_at", 5),
+    Col("finished_at", 6),
+    Col("abandoned", 7),
+    Col("questions", 8),
+    Col("answered", 9),
+    Col("correct", 10),
+    Col("scaled", 11),
+    Col("passed", 12),
+    Col("used_secs", 13),
+    Col("time_limit_secs", 14),
+    Col("form", 15),
+    Col("pillars", 16),
+    Col("sections", 17),
+    Col("domains", 18),
+];
+
 /// A value that is stored but makes no sense; reported as a damaged history, never a panic.
-fn damaged(column: &str, why: impl std::fmt::Display) -> rusqlite::Error {
+fn damaged(column: impl std::fmt::Display, why: impl std::fmt::Display) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(
         0,
         rusqlite::types::Type::Text,
@@ -19,22 +70,22 @@ fn damaged(column: &str, why: impl std::fmt::Display) -> rusqlite::Error {
 }
 
 /// JSON we wrote; anything else means the file was damaged or edited.
-fn parse<T: for<'de> Deserialize<'de> + Default>(row: &Row<'_>, column: &str) -> rusqlite::Result<T> {
-    match row.get::<_, Option<String>>(column)? {
+fn parse<T: for<'de> Deserialize<'de> + Default>(row: &Row<'_>, column: impl Column) -> rusqlite::Result<T> {
+    match column.read::<Option<String>>(row)? {
         None => Ok(T::default()),
         Some(text) => serde_json::from_str(&text).map_err(|e| damaged(column, e)),
     }
 }
 
 /// A count, position or number of seconds: never negative, and small enough for time arithmetic.
-pub(super) fn natural(row: &Row<'_>, column: &str) -> rusqlite::Result<u64> {
+pub(super) fn natural(row: &Row<'_>, column: impl Column) -> rusqlite::Result<u64> {
     natural_opt(row, column)?.ok_or_else(|| damaged(column, "missing"))
 }
 
-fn natural_opt(row: &Row<'_>, column: &str) -> rusqlite::Result<Option<u64>> {
+fn natural_opt(row: &Row<'_>, column: impl Column) -> rusqlite::Result<Option<u64>> {
     // Ten years of seconds is far more than any attempt; past that a value is damage, not time.
     const MAX: i64 = 10 * 366 * 24 * 3600;
-    match row.get::<_, Option<i64>>(column)? {
+    match column.read::<Option<i64>>(row)? {
         None => Ok(None),
         Some(v) if (0..=MAX).contains(&v) => Ok(Some(v as u64)),
         Some(v) => Err(damaged(column, format!("{v} is out of range"))),
@@ -67,34 +118,55 @@ pub enum Detail {
 }
 
 fn summary(row: &Row<'_>) -> rusqlite::Result<AttemptSummary> {
-    let finished_at: Option<String> = row.get("finished_at")?;
-    let abandoned: bool = row.get("abandoned")?;
+    let [
+        id,
+        mode,
+        title,
+        bank_code,
+        seed,
+        started_at,
+        finished_at,
+        abandoned,
+        questions,
+        answered,
+        correct,
+        scaled,
+        passed,
+        used_secs,
+        time_limit_secs,
+        form,
+        pillars,
+        sections,
+        domains,
+    ] = SUMMARY;
+    let finished_at: Option<String> = finished_at.read(row)?;
+    let abandoned: bool = abandoned.read(row)?;
     let status = match (&finished_at, abandoned) {
         (_, true) => Status::Abandoned,
         (Some(_), _) => Status::Finished,
         (None, _) => Status::InProgress,
     };
     Ok(AttemptSummary {
-        id: row.get("id")?,
-        mode: row.get("mode")?,
-        title: row.get("title")?,
-        bank_code: row.get("bank_code")?,
+        id: id.read(row)?,
+        mode: mode.read(row)?,
+        title: title.read(row)?,
+        bank_code: bank_code.read(row)?,
         // Any 64 bits are a seed; stored as SQLite's signed integer.
-        seed: row.get::<_, i64>("seed")? as u64,
-        started_at: row.get("started_at")?,
+        seed: seed.read::<i64>(row)? as u64,
+        started_at: started_at.read(row)?,
         finished_at,
         status,
-        questions: natural(row, "questions")? as usize,
-        answered: natural(row, "answered")? as usize,
-        correct: natural_opt(row, "correct")?.map(|v| v as usize),
-        scaled: natural_opt(row, "scaled")?.map(|v| v as u32),
-        passed: row.get("passed")?,
-        used_secs: natural(row, "used_secs")?,
-        time_limit_secs: natural_opt(row, "time_limit_secs")?,
-        form: natural_opt(row, "form")?.map(|f| f as usize),
-        pillars: parse(row, "pillars")?,
-        sections: parse(row, "sections")?,
-        domains: parse(row, "domains")?,
+        questions: natural(row, questions)? as usize,
+        answered: natural(row, answered)? as usize,
+        correct: natural_opt(row, correct)?.map(|v| v as usize),
+        scaled: natural_opt(row, scaled)?.map(|v| v as u32),
+        passed: passed.read(row)?,
+        used_secs: natural(row, used_secs)?,
+        time_limit_secs: natural_opt(row, time_limit_secs)?,
+        form: natural_opt(row, form)?.map(|f| f as usize),
+        pillars: parse(row, pillars)?,
+        sections: parse(row, sections)?,
+        domains: parse(row, domains)?,
     })
 }
 
@@ -290,4 +362,23 @@ fn weakest_first(tallies: &mut [PartScore]) {
     tallies.sort_by(|a, b| {
         crate::score::weaker((a.correct, a.total), (b.correct, b.total)).then(a.id.cmp(&b.id))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fixed positions of [`SUMMARY`] are the positions of its names in both summary queries.
+    #[test]
+    fn summary_columns_are_where_their_names_say() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_dir(dir.path()).unwrap();
+        for columns in [SUMMARY_COLUMNS, BRIEF_COLUMNS] {
+            let sql = format!("SELECT {columns} FROM attempt WHERE ?1 IS NULL OR ?2 IS NULL");
+            let stmt = store.conn.prepare(&sql).unwrap();
+            for Col(name, at) in SUMMARY {
+                assert_eq!(stmt.column_index(name).unwrap(), at, "{name}");
+            }
+        }
+    }
 }
