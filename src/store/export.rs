@@ -109,12 +109,13 @@ impl Store {
                     "question_id",
                     "pillar",
                     "section",
-                    "shown_order",
                     "chosen",
-                    "correct_letters",
                     "correct",
                     "marked",
                     "seconds",
+                    // Added after the first release: at the end, so scripts that index columns keep working.
+                    "shown_order",
+                    "correct_letters",
                 ])
                 .map_err(std::io::Error::from)?;
                 for s in summaries {
@@ -135,12 +136,12 @@ impl Store {
                             r.question_id.clone(),
                             r.pillar.clone(),
                             r.section.clone(),
-                            e.shown_order.clone(),
                             e.chosen_letters.clone(),
-                            e.correct_letters.clone(),
                             opt(r.correct.map(|v| v.to_string())),
                             r.marked.to_string(),
                             r.seconds.to_string(),
+                            e.shown_order.clone(),
+                            e.correct_letters.clone(),
                         ])
                         .map_err(std::io::Error::from)?;
                     }
