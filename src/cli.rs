@@ -69,7 +69,29 @@ pub enum Command {
         /// Treat warnings as errors
         #[arg(long)]
         strict: bool,
+        /// How diagnostics are printed: lines for people, or JSON for editors and CI
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
     },
+    /// Write a new bank to DIR to start from: a manifest, two questions and notes that check clean
+    New {
+        /// A folder that does not exist yet, or is empty
+        dir: PathBuf,
+    },
+    /// Print a completion script for a shell
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff)
+    Man,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum CheckFormat {
+    #[default]
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args, Clone, Default)]

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::bank::{self, Bank, BankSource, LoadOptions};
-use crate::cli::{ExamArgs, ExportFormat, Global, PrintFormat};
+use crate::cli::{CheckFormat, Cli, ExamArgs, ExportFormat, Global, PrintFormat};
 use crate::diag::Severity;
 use crate::exam::{self, Filters};
 use crate::format::attempt_row;
@@ -27,12 +27,44 @@ pub fn load_options(global: &Global) -> LoadOptions {
 }
 
 /// `proctor check`: every diagnostic on stderr, the summary on stdout; exit 1 on any error.
-pub fn check(global: &Global, strict: bool, out: &mut impl Write, err: &mut impl Write) -> Result<u8, Error> {
+pub fn check(
+    global: &Global,
+    strict: bool,
+    format: CheckFormat,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> Result<u8, Error> {
     let mut loaded = bank::load(&load_options(global));
     if strict {
         for d in &mut loaded.diagnostics {
             d.severity = Severity::Error;
         }
+    }
+    if format == CheckFormat::Json {
+        // For editors and CI: every diagnostic with its place, on stdout; the exit code as for text.
+        let diagnostics: Vec<serde_json::Value> = loaded
+            .diagnostics
+            .iter()
+            .map(|d| {
+                serde_json::json!({
+                    "file": d.file,
+                    "line": d.pos.map(|p| p.0),
+                    "column": d.pos.map(|p| p.1),
+                    "severity": match d.severity {
+                        Severity::Error => "error",
+                        Severity::Warning => "warning",
+                    },
+                    "message": d.message,
+                })
+            })
+            .collect();
+        let doc = serde_json::json!({
+            "diagnostics": diagnostics,
+            "errors": loaded.errors(),
+            "warnings": loaded.warnings(),
+        });
+        writeln!(out, "{doc}")?;
+        return Ok(u8::from(loaded.errors() > 0));
     }
     for d in &loaded.diagnostics {
         writeln!(err, "{d}")?;
@@ -258,5 +290,44 @@ pub fn export(
         });
     }
     std::fs::rename(&temp, path).map_err(|e| io(path, e))?;
+    Ok(0)
+}
+
+/// `proctor completions SHELL`: a completion script generated from the command-line definition.
+pub fn completions(shell: clap_complete::Shell, out: &mut impl Write) -> Result<u8, Error> {
+    use clap::CommandFactory;
+    clap_complete::generate(shell, &mut Cli::command(), "proctor", out);
+    Ok(0)
+}
+
+/// `proctor man`: the manual page, generated from the command-line definition.
+pub fn man(out: &mut impl Write) -> Result<u8, Error> {
+    use clap::CommandFactory;
+    clap_mangen::Man::new(Cli::command()).render(out)?;
+    Ok(0)
+}
+
+/// `proctor new DIR`: a small bank that checks clean, to edit into one's own.
+pub fn new_bank(dir: &Path, out: &mut impl Write) -> Result<u8, Error> {
+    let io = |source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    };
+    if dir.exists() && std::fs::read_dir(dir).map_err(io)?.next().is_some() {
+        return Err(Error::Usage(format!(
+            "{} is not empty; choose a new folder so nothing is overwritten",
+            dir.display()
+        )));
+    }
+    std::fs::create_dir_all(dir).map_err(io)?;
+    for (name, text) in crate::bank::SCAFFOLD {
+        let path = dir.join(name);
+        std::fs::write(&path, text).map_err(|source| Error::Io { path, source })?;
+    }
+    writeln!(
+        out,
+        "Wrote a new bank to {shown}:\n  bank.toml        the exam: name, code, length, time, pass mark, pillars\n  questions.toml   two questions to copy from\n  notes.md         the study notes the questions cite\nEdit them, then run `proctor --bank {shown} check` as you go, and `proctor --bank {shown}` to practise.",
+        shown = dir.display()
+    )?;
     Ok(0)
 }

@@ -12,7 +12,10 @@ fn main() -> ExitCode {
     let (mut out, mut err) = (io::stdout(), io::stderr());
     let g = &cli.global;
     let result = match &cli.command {
-        Some(Command::Check { strict }) => commands::check(g, *strict, &mut out, &mut err),
+        Some(Command::Check { strict, format }) => commands::check(g, *strict, *format, &mut out, &mut err),
+        Some(Command::New { dir }) => commands::new_bank(dir, &mut out),
+        Some(Command::Completions { shell }) => commands::completions(*shell, &mut out),
+        Some(Command::Man) => commands::man(&mut out),
         Some(Command::Exam(args)) if args.print => commands::print_exam(g, args, &mut out, &mut err),
         Some(Command::Exam(args)) => interactive(g, &Start::Exam(args.clone())),
         Some(Command::Drill { topic }) => interactive(g, &Start::Drill(topic.clone())),

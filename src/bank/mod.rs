@@ -127,6 +127,13 @@ impl Question {
     }
 }
 
+/// The files `proctor new` writes: a bank that checks clean, to edit into one's own.
+pub const SCAFFOLD: [(&str, &str); 3] = [
+    ("bank.toml", include_str!("scaffold/bank.toml")),
+    ("questions.toml", include_str!("scaffold/questions.toml")),
+    ("notes.md", include_str!("scaffold/notes.md")),
+];
+
 /// Letter shown for the option at position `k`.
 pub fn letter(k: usize) -> char {
     char::from(b'A' + (k as u8).min(25))
