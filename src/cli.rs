@@ -28,6 +28,9 @@ pub struct Global {
     /// Keep history here instead of the platform data folder
     #[arg(long, global = true, env = "PROCTOR_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Read settings from this file instead of config.toml in the platform config folder
+    #[arg(long, global = true, env = "PROCTOR_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -85,6 +88,8 @@ pub enum Command {
     },
     /// Print the manual page (roff)
     Man,
+    /// Show the settings in force and where each came from
+    Config,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

@@ -10,6 +10,9 @@ pub enum Error {
     InvalidBank(Vec<Diagnostic>),
     #[error("{0}")]
     Usage(String),
+    /// A config file that cannot be used, already located (`config.toml:3:9: error: ...`).
+    #[error("{0}")]
+    Config(String),
     #[error(
         "this command needs a terminal (standard input and output must be a tty); `proctor exam --print` makes a paper exam instead"
     )]
@@ -42,7 +45,7 @@ impl Error {
     /// Exit code: 2 for usage problems and missing features, 1 for everything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Usage(_) | Error::NeedsTerminal | Error::DumbTerminal => 2,
+            Error::Usage(_) | Error::Config(_) | Error::NeedsTerminal | Error::DumbTerminal => 2,
             _ => 1,
         }
     }

@@ -9,7 +9,9 @@ use crate::app::{App, Clock, HistoryAccess, Screen, StoreRequest, SystemClock, d
 use crate::bank::{self, Bank};
 use crate::cli::{ExamArgs, Global};
 use crate::commands::{draw, exam_title, load_options, plan, resolve_ref};
+use crate::config::{Settings, ThemeChoice};
 use crate::store::{self, Store, StoreError};
+use crate::ui::Theme;
 use crate::{Error, tui};
 
 /// Which screen an interactive command opens on.
@@ -106,12 +108,17 @@ pub fn build_app_seeded(
 }
 
 /// Run an interactive command in the terminal.
-pub fn interactive(global: &Global, start: &Start) -> Result<u8, Error> {
+pub fn interactive(global: &Global, settings: &Settings, start: &Start) -> Result<u8, Error> {
     tui::require_terminal()?;
     let bank = bank::load_valid(&load_options(global))?;
     let store = open_store(global)?;
-    let app = build_app(bank, start, Rc::new(SystemClock), Some(store))?;
-    tui::run(app)
+    let mut app = build_app(bank, start, Rc::new(SystemClock), Some(store))?;
+    app.review_limit = settings.daily_limit.0;
+    let theme = match settings.theme.0 {
+        ThemeChoice::Auto => Theme::from_env(),
+        ThemeChoice::Monochrome => Theme::no_color(),
+    };
+    tui::run(app, theme)
 }
 
 /// "No exam in progress" as the second half of a sentence.

@@ -6,6 +6,7 @@ pub mod bank;
 pub mod blueprint;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod diag;
 pub mod error;
 pub mod exam;

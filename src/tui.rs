@@ -131,11 +131,11 @@ mod signals {
 const SIGNAL_CHECK: Duration = Duration::from_millis(250);
 
 /// Run the app until it quits or a terminating signal arrives; the process exit code.
-pub fn run(mut app: App) -> Result<u8, Error> {
+pub fn run(mut app: App, theme: Theme) -> Result<u8, Error> {
     require_terminal()?;
     signals::watch()?;
     let (_guard, mut terminal) = setup()?;
-    let view = View::new(Theme::from_env());
+    let view = View::new(theme);
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut tick_at = Instant::now();

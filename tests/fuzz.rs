@@ -187,6 +187,7 @@ proptest! {
             bank: Some("tests/fixtures/ui/bank".into()),
             notes: None,
             data_dir: Some(dir.path().to_path_buf()),
+            config: None,
         };
         let mut sink = Vec::new();
         let _ = proctor::commands::history(&global, true, &mut sink);

@@ -410,3 +410,19 @@ fn resume_with_nothing_to_resume_reads_as_one_sentence() {
         .unwrap();
     assert_eq!(err.to_string(), "cannot resume: no exam in progress");
 }
+
+/// A daily limit caps one review session; the title says how many are due in all.
+#[test]
+fn a_review_session_takes_at_most_the_daily_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = app_on(dir.path(), exam_start());
+    press(&mut app, "sy");
+    press(&mut app, "h");
+    app.review_limit = 2;
+    app.store_request(proctor::app::StoreRequest::ReviewDue).unwrap();
+    let Screen::Drill(d) = app.screen() else {
+        panic!("a review")
+    };
+    assert_eq!(d.queue.len(), 2);
+    assert_eq!(d.title, "Review wrong answers (2 of 4 due today)");
+}

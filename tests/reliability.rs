@@ -167,6 +167,7 @@ fn run_every_reader(dir: &Path) -> Vec<String> {
         bank: Some("tests/fixtures/ui/bank".into()),
         notes: None,
         data_dir: Some(dir.to_path_buf()),
+        config: None,
     };
     let mut errors = Vec::new();
     let mut sink = Vec::new();
@@ -349,6 +350,7 @@ fn a_file_that_is_not_a_database_is_refused_whatever_its_size_and_read_commands_
         bank: None,
         notes: None,
         data_dir: Some(empty.path().join("new")),
+        config: None,
     };
     let mut out = Vec::new();
     commands::history(&global, true, &mut out).unwrap();

@@ -73,6 +73,9 @@ impl Clock for FakeClock {
     }
 }
 
+/// Reviews in one session unless the config says otherwise.
+pub const DAILY_LIMIT: usize = 50;
+
 /// The smallest terminal the screens are drawn for; below it only a message shows and only quitting
 /// acts, so no key reaches a screen the learner cannot see.
 pub const MIN_WIDTH: u16 = 80;
@@ -208,6 +211,8 @@ pub struct App {
     pub confirm_quit: bool,
     /// The terminal is below the minimum size: the screens are hidden and keys do not reach them.
     pub too_small: bool,
+    /// The most questions one spaced-review session takes.
+    pub review_limit: usize,
 }
 
 impl App {
@@ -231,6 +236,7 @@ impl App {
             outbox: Vec::new(),
             confirm_quit: false,
             too_small: false,
+            review_limit: DAILY_LIMIT,
         }
     }
 

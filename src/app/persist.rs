@@ -392,7 +392,14 @@ impl App {
                             order: (0..bank.questions[q].options.len()).collect(),
                         })
                         .collect();
-                    let title = format!("Review wrong answers ({} due)", queue.len());
+                    // A daily limit keeps a long absence from putting a hundred cards in one session.
+                    let due_total = queue.len();
+                    let queue: Vec<Item> = queue.into_iter().take(self.review_limit).collect();
+                    let title = if due_total > queue.len() {
+                        format!("Review wrong answers ({} of {due_total} due today)", queue.len())
+                    } else {
+                        format!("Review wrong answers ({due_total} due)")
+                    };
                     Drill::from_queue(bank, queue, title, Mode::Review, 0)
                         .map(|d| Some(Screen::Drill(Box::new(d))))
                         .map_err(|_| "Nothing is due for review".to_string())
