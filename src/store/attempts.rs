@@ -142,6 +142,8 @@ pub struct Outcome {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AttemptSummary {
     pub id: i64,
+    /// Stable across machines: what `import` uses to tell attempts apart.
+    pub uid: String,
     pub mode: Mode,
     pub title: String,
     pub bank_code: String,
@@ -203,8 +205,8 @@ impl Store {
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO attempt (mode, title, bank_code, bank_hash, seed, started_at, time_limit_secs, questions,
-                    owner_pid, heartbeat, form)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    owner_pid, heartbeat, form, uid)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                 params![
                     a.mode,
                     a.title,
@@ -216,7 +218,8 @@ impl Store {
                     a.responses.len() as i64,
                     std::process::id(),
                     timestamp(Utc::now()),
-                    a.form.map(|f| f as i64)
+                    a.form.map(|f| f as i64),
+                    format!("{:032x}", rand::random::<u128>())
                 ],
             )
             ?;

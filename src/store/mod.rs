@@ -95,6 +95,11 @@ const MIGRATIONS: &[&str] = &[
     // 4: the practice test an exam was (1-based) and its score per domain.
     "ALTER TABLE attempt ADD COLUMN form INTEGER;
     ALTER TABLE attempt ADD COLUMN domains TEXT;",
+    // 5: a stable id per attempt, so histories merge across machines. Attempts from before it get one
+    // made of what identifies them, which an export from before it gives again on import.
+    "ALTER TABLE attempt ADD COLUMN uid TEXT;
+    UPDATE attempt SET uid = 'legacy:' || bank_code || ':' || started_at || ':' || seed WHERE uid IS NULL;
+    CREATE UNIQUE INDEX attempt_uid ON attempt (uid);",
 ];
 
 /// Every table and column the code reads or writes.
@@ -125,6 +130,9 @@ const SCHEMA: &[(&str, &[&str])] = &[
             "sections",
             "owner_pid",
             "heartbeat",
+            "form",
+            "domains",
+            "uid",
         ],
     ),
     (

@@ -38,7 +38,7 @@ impl std::fmt::Display for Col {
 }
 
 /// The columns of [`SUMMARY_COLUMNS`] and [`BRIEF_COLUMNS`], in order.
-const SUMMARY: [Col; 19] = [
+const SUMMARY: [Col; 20] = [
     Col("id", 0),
     Col("mode", 1),
     Col("title", 2),
@@ -58,6 +58,7 @@ const SUMMARY: [Col; 19] = [
     Col("pillars", 16),
     Col("sections", 17),
     Col("domains", 18),
+    Col("uid", 19),
 ];
 
 /// A value that is stored but makes no sense; reported as a damaged history, never a panic.
@@ -93,12 +94,12 @@ fn natural_opt(row: &Row<'_>, column: impl Column) -> rusqlite::Result<Option<u6
 }
 
 const SUMMARY_COLUMNS: &str = "id, mode, title, bank_code, seed, started_at, finished_at, abandoned, questions, answered, \
-     correct, scaled, passed, used_secs, time_limit_secs, form, pillars, sections, domains";
+     correct, scaled, passed, used_secs, time_limit_secs, form, pillars, sections, domains, uid";
 
 /// Summary columns with the JSON tallies only when asked for (parsing them is most of the cost).
 const BRIEF_COLUMNS: &str = "id, mode, title, bank_code, seed, started_at, finished_at, abandoned, questions, answered, \
      correct, scaled, passed, used_secs, time_limit_secs, form, CASE WHEN ?2 >= 1 THEN pillars END AS pillars, \
-     CASE WHEN ?2 >= 2 THEN sections END AS sections, CASE WHEN ?2 >= 1 THEN domains END AS domains";
+     CASE WHEN ?2 >= 2 THEN sections END AS sections, CASE WHEN ?2 >= 1 THEN domains END AS domains, uid";
 
 /// A question and how often it was answered wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,6 +139,7 @@ fn summary(row: &Row<'_>) -> rusqlite::Result<AttemptSummary> {
         pillars,
         sections,
         domains,
+        uid,
     ] = SUMMARY;
     let finished_at: Option<String> = finished_at.read(row)?;
     let abandoned: bool = abandoned.read(row)?;
@@ -148,6 +150,7 @@ fn summary(row: &Row<'_>) -> rusqlite::Result<AttemptSummary> {
     };
     Ok(AttemptSummary {
         id: id.read(row)?,
+        uid: uid.read::<Option<String>>(row)?.unwrap_or_default(),
         mode: mode.read(row)?,
         title: title.read(row)?,
         bank_code: bank_code.read(row)?,
