@@ -62,6 +62,11 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Merge another machine's `export --format json` into this history
+    Import {
+        /// The exported file
+        file: PathBuf,
+    },
     /// Browse the study notes
     Notes {
         /// Open at this heading, e.g. `vpc/endpoints`

@@ -331,3 +331,28 @@ pub fn new_bank(dir: &Path, out: &mut impl Write) -> Result<u8, Error> {
     )?;
     Ok(0)
 }
+
+/// `proctor import FILE`: merge an export into this history (creating it if needed).
+pub fn import(global: &Global, file: &Path, out: &mut impl Write) -> Result<u8, Error> {
+    let text = std::fs::read_to_string(file).map_err(|source| Error::Io {
+        path: file.to_path_buf(),
+        source,
+    })?;
+    // Read the whole file first: one that is not an export writes nothing, not even a new history.
+    let export = store::Export::parse(&text).map_err(|e| Error::Usage(format!("{}: {e}", file.display())))?;
+    let dir = store::data_dir(global.data_dir.as_deref())
+        .ok_or_else(|| Error::Usage("no home folder to keep history in; pass --data-dir DIR".into()))?;
+    let mut history = store::Store::open_dir_checked(&dir)?;
+    let done = history.import(&export).map_err(|e| match e {
+        store::ImportError::Store(e) => Error::Store(e),
+        e => Error::Usage(format!("{}: {e}", file.display())),
+    })?;
+    writeln!(
+        out,
+        "Imported {} attempt(s); skipped {} already in {}.",
+        done.added,
+        done.skipped,
+        history.path().display()
+    )?;
+    Ok(0)
+}

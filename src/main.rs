@@ -27,6 +27,7 @@ fn main() -> ExitCode {
         Some(Command::New { dir }) => commands::new_bank(dir, &mut out),
         Some(Command::Completions { shell }) => commands::completions(*shell, &mut out),
         Some(Command::Man) => commands::man(&mut out),
+        Some(Command::Import { file }) => commands::import(g, file, &mut out),
         Some(Command::Exam(args)) if args.print => commands::print_exam(g, args, &mut out, &mut err),
         Some(Command::Exam(args)) => interactive(&Start::Exam(args.clone())),
         Some(Command::Drill { topic }) => interactive(&Start::Drill(topic.clone())),

@@ -5,6 +5,7 @@
 
 mod attempts;
 mod export;
+mod import;
 mod lease;
 mod pending;
 mod read;
@@ -20,6 +21,7 @@ pub use attempts::{
     ResponseState, Status, Trend, timestamp,
 };
 pub use export::{ExportError, ExportFormat};
+pub use import::{Export, ImportError, Imported};
 pub use lease::SetAside;
 pub use pending::FinishedExam;
 pub use read::{Detail, Missed};
