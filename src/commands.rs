@@ -7,7 +7,7 @@ use crate::bank::{self, Bank, BankSource, LoadOptions};
 use crate::cli::{CheckFormat, Cli, ExamArgs, ExportFormat, Global, PrintFormat};
 use crate::diag::Severity;
 use crate::exam::{self, Filters};
-use crate::format::attempt_row;
+use crate::format::{attempt_row, local_offset};
 use crate::notes::RefError;
 use crate::store::{self, Detail, ExportError};
 use crate::{Error, print};
@@ -215,13 +215,20 @@ pub fn history(global: &Global, json: bool, out: &mut impl Write) -> Result<u8, 
         writeln!(out, "No attempts yet in {}.", store.path().display())?;
         return Ok(0);
     }
+    let offset = local_offset();
     writeln!(
         out,
         "{:>5}  {:<8}  {:<16} {:<6}{:>4} {:<10}{:>8}",
-        "ID", "BANK", "STARTED (UTC)", "MODE", "QS", "RESULT", "TIME"
+        "ID", "BANK", "STARTED", "MODE", "QS", "RESULT", "TIME"
     )?;
     for a in &all {
-        writeln!(out, "{:>5}  {:<8}  {}", a.id, a.bank_code, attempt_row(a))?;
+        writeln!(
+            out,
+            "{:>5}  {:<8}  {}",
+            a.id,
+            a.bank_code,
+            attempt_row(a, &offset)
+        )?;
     }
     Ok(0)
 }

@@ -1,5 +1,7 @@
 //! Words and numbers shared by the command line and the screens: durations and one-line attempt rows.
 
+use chrono::{DateTime, FixedOffset, Local};
+
 use crate::store::{AttemptSummary, Mode, Status};
 
 /// A duration as the exam shows it: `m:ss`, or `h:mm:ss` from an hour on.
@@ -23,10 +25,23 @@ pub fn clock_pair(a: u64, b: u64) -> (String, String) {
     }
 }
 
-/// One attempt on one line, as `history` prints it and the history screen lists it.
-pub fn attempt_row(a: &AttemptSummary) -> String {
-    let when = a.started_at.replace('T', " ");
-    let when = when.get(..16).unwrap_or(&when);
+/// The local time zone's offset now, for showing stored UTC times.
+pub fn local_offset() -> FixedOffset {
+    *Local::now().offset()
+}
+
+/// A stored UTC timestamp as local time, `2026-11-29 09:00`; unchanged if it does not parse.
+pub fn local_time(stored: &str, offset: &FixedOffset) -> String {
+    DateTime::parse_from_rfc3339(stored).map_or_else(
+        |_| stored.replace('T', " ").chars().take(16).collect(),
+        |t| t.with_timezone(offset).format("%Y-%m-%d %H:%M").to_string(),
+    )
+}
+
+/// One attempt on one line, as `history` prints it and the history screen lists it, its start in the
+/// time zone at `offset`.
+pub fn attempt_row(a: &AttemptSummary, offset: &FixedOffset) -> String {
+    let when = local_time(&a.started_at, offset);
     let result = match (a.status, a.mode, a.passed) {
         (Status::InProgress, _, _) => "in progress".to_string(),
         (Status::Abandoned, _, _) => "abandoned".to_string(),
@@ -59,5 +74,14 @@ mod tests {
         );
         assert_eq!(clock_pair(51, 480), ("0:51".to_string(), "8:00".to_string()));
         assert_eq!(clock(3725), "1:02:05");
+    }
+
+    #[test]
+    fn stored_times_show_in_the_local_zone() {
+        let paris = FixedOffset::east_opt(3600).unwrap();
+        assert_eq!(local_time("2026-11-29T09:00:00Z", &paris), "2026-11-29 10:00");
+        let tokyo = FixedOffset::east_opt(9 * 3600).unwrap();
+        assert_eq!(local_time("2026-11-29T20:30:00Z", &tokyo), "2026-11-30 05:30");
+        assert_eq!(local_time("not a time", &tokyo), "not a time");
     }
 }

@@ -152,7 +152,10 @@ pub fn render(ui: &Ui<'_>, h: &History, area: Rect, buf: &mut Buffer) {
     }
     list(
         ui,
-        h.attempts.iter().map(crate::format::attempt_row).collect(),
+        h.attempts
+            .iter()
+            .map(|a| crate::format::attempt_row(a, &ui.utc_offset))
+            .collect(),
         h.cursors[0],
         focused(Focus::Attempts),
         inner,

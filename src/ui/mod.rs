@@ -31,6 +31,8 @@ pub use widgets::NotesCache;
 /// width, and where the last frame put things the mouse can hit.
 pub struct View {
     pub theme: Theme,
+    /// The time zone times of day are shown in: the local one, or UTC for tests.
+    pub utc_offset: chrono::FixedOffset,
     pub cache: NotesCache,
     hits: RefCell<Vec<(Rect, Hit)>>,
 }
@@ -39,9 +41,16 @@ impl View {
     pub fn new(theme: Theme) -> View {
         View {
             theme,
+            utc_offset: crate::format::local_offset(),
             cache: NotesCache::default(),
             hits: RefCell::default(),
         }
+    }
+
+    /// The same view showing times of day at another offset (tests use UTC, to be the same anywhere).
+    pub fn with_offset(mut self, offset: chrono::FixedOffset) -> View {
+        self.utc_offset = offset;
+        self
     }
 
     /// What the last frame drew at this cell, topmost first.
@@ -60,6 +69,7 @@ impl View {
 pub struct Ui<'a> {
     app: &'a App,
     pub theme: Theme,
+    pub utc_offset: chrono::FixedOffset,
     pub cache: &'a NotesCache,
     pub hits: &'a RefCell<Vec<(Rect, Hit)>>,
 }
@@ -85,6 +95,7 @@ pub fn render(app: &App, view: &View, area: Rect, buf: &mut Buffer) {
     let ui = &Ui {
         app,
         theme: view.theme,
+        utc_offset: view.utc_offset,
         cache: &view.cache,
         hits: &view.hits,
     };

@@ -76,9 +76,14 @@ pub fn press(app: &mut App, keys: &str) {
     }
 }
 
+/// A view that shows times of day in UTC, so screens are the same in every time zone.
+pub fn utc(view: View) -> View {
+    view.with_offset(chrono::FixedOffset::east_opt(0).unwrap())
+}
+
 /// Draw the app in colour at this size.
 pub fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    render_with(app, &View::new(Theme { color: true }), width, height)
+    render_with(app, &utc(View::new(Theme { color: true })), width, height)
 }
 
 pub fn render_with(app: &App, view: &View, width: u16, height: u16) -> Terminal<TestBackend> {
@@ -109,7 +114,7 @@ pub fn exam(app: &App) -> &proctor::app::exam::ExamSession {
 
 /// Click where an 80x24 frame drew something.
 pub fn click(app: &mut App, col: u16, row: u16) {
-    let view = View::new(Theme { color: true });
+    let view = utc(View::new(Theme { color: true }));
     render_with(app, &view, 80, 24);
     app.update_at(Action::Click(col, row), view.hit(col, row));
 }
