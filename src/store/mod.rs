@@ -10,6 +10,7 @@ mod lease;
 mod pending;
 mod read;
 mod review;
+mod schema;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -29,136 +30,6 @@ pub use review::DueCard;
 
 pub const FILE_NAME: &str = "history.db";
 
-/// Each entry moves the schema from version `i` to `i + 1`. Never edit a released entry: add one.
-const MIGRATIONS: &[&str] = &[
-    // 1: attempts and their responses.
-    "CREATE TABLE attempt (
-        id INTEGER PRIMARY KEY,
-        mode TEXT NOT NULL CHECK (mode IN ('exam', 'drill', 'review')),
-        title TEXT NOT NULL,
-        bank_code TEXT NOT NULL,
-        bank_hash TEXT NOT NULL,
-        seed INTEGER NOT NULL,
-        started_at TEXT NOT NULL,
-        finished_at TEXT,
-        abandoned INTEGER NOT NULL DEFAULT 0,
-        time_limit_secs INTEGER,
-        used_secs INTEGER NOT NULL DEFAULT 0,
-        questions INTEGER NOT NULL DEFAULT 0,
-        answered INTEGER NOT NULL DEFAULT 0,
-        current INTEGER NOT NULL DEFAULT 0,
-        correct INTEGER,
-        total INTEGER,
-        scaled INTEGER,
-        passed INTEGER,
-        pass_mark INTEGER,
-        pillars TEXT,
-        sections TEXT
-    );
-    CREATE INDEX attempt_started ON attempt (started_at);
-    CREATE TABLE response (
-        attempt_id INTEGER NOT NULL REFERENCES attempt (id) ON DELETE CASCADE,
-        position INTEGER NOT NULL,
-        question_id TEXT NOT NULL,
-        pillar TEXT NOT NULL,
-        section TEXT NOT NULL,
-        option_order TEXT NOT NULL,
-        chosen TEXT NOT NULL DEFAULT '[]',
-        correct INTEGER,
-        marked INTEGER NOT NULL DEFAULT 0,
-        seconds INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (attempt_id, position)
-    );",
-    // 2: spaced review of wrong answers (FSRS cards) and per-question tallies, backfilled.
-    "CREATE TABLE card (
-        bank_code TEXT NOT NULL,
-        question_id TEXT NOT NULL,
-        due TEXT NOT NULL,
-        state TEXT NOT NULL,
-        PRIMARY KEY (bank_code, question_id)
-    );
-    CREATE INDEX card_due ON card (bank_code, due);
-    CREATE TABLE question_stat (
-        bank_code TEXT NOT NULL,
-        question_id TEXT NOT NULL,
-        answered INTEGER NOT NULL DEFAULT 0,
-        wrong INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (bank_code, question_id)
-    );
-    INSERT INTO question_stat (bank_code, question_id, answered, wrong)
-        SELECT a.bank_code, r.question_id, count(*), sum(r.correct = 0)
-        FROM response r JOIN attempt a ON a.id = r.attempt_id
-        WHERE r.correct IS NOT NULL AND a.finished_at IS NOT NULL
-        GROUP BY a.bank_code, r.question_id;",
-    // 3: the live owner of an exam in progress (process id and heartbeat), so another window never
-    // sets it aside.
-    "ALTER TABLE attempt ADD COLUMN owner_pid INTEGER;
-    ALTER TABLE attempt ADD COLUMN heartbeat TEXT;",
-    // 4: the practice test an exam was (1-based) and its score per domain.
-    "ALTER TABLE attempt ADD COLUMN form INTEGER;
-    ALTER TABLE attempt ADD COLUMN domains TEXT;",
-    // 5: a stable id per attempt, so histories merge across machines. Attempts from before it get one
-    // made of what identifies them, which an export from before it gives again on import.
-    "ALTER TABLE attempt ADD COLUMN uid TEXT;
-    UPDATE attempt SET uid = 'legacy:' || bank_code || ':' || started_at || ':' || seed WHERE uid IS NULL;
-    CREATE UNIQUE INDEX attempt_uid ON attempt (uid);",
-];
-
-/// Every table and column the code reads or writes.
-const SCHEMA: &[(&str, &[&str])] = &[
-    (
-        "attempt",
-        &[
-            "id",
-            "mode",
-            "title",
-            "bank_code",
-            "bank_hash",
-            "seed",
-            "started_at",
-            "finished_at",
-            "abandoned",
-            "time_limit_secs",
-            "used_secs",
-            "questions",
-            "answered",
-            "current",
-            "correct",
-            "total",
-            "scaled",
-            "passed",
-            "pass_mark",
-            "pillars",
-            "sections",
-            "owner_pid",
-            "heartbeat",
-            "form",
-            "domains",
-            "uid",
-        ],
-    ),
-    (
-        "response",
-        &[
-            "attempt_id",
-            "position",
-            "question_id",
-            "pillar",
-            "section",
-            "option_order",
-            "chosen",
-            "correct",
-            "marked",
-            "seconds",
-        ],
-    ),
-    ("card", &["bank_code", "question_id", "due", "state"]),
-    (
-        "question_stat",
-        &["bank_code", "question_id", "answered", "wrong"],
-    ),
-];
-
 /// A full integrity check (indexes against tables too) up to this size; past it only pages are checked.
 const FULL_CHECK_MAX_BYTES: u64 = 64 << 20;
 
@@ -166,7 +37,7 @@ const FULL_CHECK_MAX_BYTES: u64 = 64 << 20;
 const APP_BUSY_TIMEOUT: Duration = Duration::from_millis(50);
 
 /// The schema version this Proctor writes.
-pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+pub const SCHEMA_VERSION: i64 = schema::MIGRATIONS.len() as i64;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -281,28 +152,6 @@ impl Store {
         }
     }
 
-    /// The tables and columns this Proctor reads and writes, checked before anything is written, so a
-    /// file whose schema was damaged is refused instead of failing later on a missing column.
-    fn check_schema(&self) -> Result<(), StoreError> {
-        for (table, columns) in SCHEMA {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT name FROM pragma_table_info(?1)")
-                .map_err(|e| self.err(e))?;
-            let have: Vec<String> = stmt
-                .query_map([table], |r| r.get(0))
-                .and_then(|rows| rows.collect())
-                .map_err(|e| self.err(e))?;
-            if have.is_empty() {
-                return Err(self.corrupt(format!("table {table} is missing")));
-            }
-            if let Some(missing) = columns.iter().find(|c| !have.iter().any(|h| h == *c)) {
-                return Err(self.corrupt(format!("table {table} has no column {missing}")));
-            }
-        }
-        Ok(())
-    }
-
     pub fn open_dir(dir: &Path) -> Result<Store, StoreError> {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
             path: dir.display().to_string(),
@@ -374,26 +223,6 @@ impl Store {
         &self.path
     }
 
-    /// Apply the missing migrations, each in its own write transaction. The version is read again
-    /// inside it, so two Proctors opening a new file at once do not both migrate.
-    fn migrate(&mut self) -> Result<(), StoreError> {
-        let path = self.path.display().to_string();
-        let e = |e| classify(&path, e);
-        loop {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)
-                .map_err(e)?;
-            let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(e)?;
-            let Some(sql) = MIGRATIONS.get(version as usize) else {
-                return Ok(());
-            };
-            tx.execute_batch(sql).map_err(e)?;
-            tx.pragma_update(None, "user_version", version + 1).map_err(e)?;
-            tx.commit().map_err(e)?;
-        }
-    }
-
     /// Run `f` in one write transaction (taken at once, so two writers queue rather than deadlock) and
     /// commit it; any failure rolls it back.
     pub(crate) fn write<T>(
@@ -420,17 +249,6 @@ impl Store {
     #[cfg(any(test, feature = "test-support"))]
     pub fn fail_writes_for_tests(&self, on: bool) {
         let _ = self.conn.pragma_update(None, "query_only", on);
-    }
-
-    /// Open a store at an exact schema version, for migration tests.
-    #[cfg(any(test, feature = "test-support"))]
-    pub fn create_at_version(path: &Path, version: usize) -> Result<Connection, rusqlite::Error> {
-        let conn = Connection::open(path)?;
-        for (i, sql) in MIGRATIONS.iter().enumerate().take(version) {
-            conn.execute_batch(sql)?;
-            conn.pragma_update(None, "user_version", i as i64 + 1)?;
-        }
-        Ok(conn)
     }
 }
 
