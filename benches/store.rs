@@ -43,6 +43,7 @@ fn generate(dir: &Path, bank: &proctor::bank::Bank) {
             .unwrap();
         let states: Vec<ResponseState> = (0..PER_ATTEMPT)
             .map(|k| ResponseState {
+                unsure: false,
                 position: k,
                 chosen: vec![k % 4],
                 marked: k % 9 == 0,
@@ -141,6 +142,7 @@ fn history(c: &mut Criterion) {
         b.iter(|| {
             k += 1;
             let state = ResponseState {
+                unsure: false,
                 position: 0,
                 chosen: vec![(k % 4) as usize],
                 marked: false,

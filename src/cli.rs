@@ -37,16 +37,29 @@ pub struct Global {
 pub enum Command {
     /// Take a timed exam (or print one with --print)
     Exam(ExamArgs),
-    /// Practise one pillar or notes section without a clock
-    Drill {
-        /// A pillar id or a notes ref such as `s3/encryption`
-        topic: Option<String>,
-    },
-    /// Review questions you answered wrong, when they are due
+    /// Practise without a clock: a pillar, a notes section or the whole bank, narrowed by a filter
+    /// and a search
+    Drill(DrillArgs),
+    /// Review questions you answered wrong or were unsure of, when they are due
     Review {
         /// Print the due questions, one per line, and exit
         #[arg(long)]
         list: bool,
+        /// Take at most N questions this session (default: the config's daily_limit, 50)
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+    },
+    /// Coverage, accuracy, time, calibration and a readiness estimate for the bank
+    Stats {
+        /// Print JSON instead of a report
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the problems learners reported with questions, for the bank's authors
+    Reports {
+        /// Print a JSON array instead of lines
+        #[arg(long)]
+        json: bool,
     },
     /// Show past attempts
     History {
@@ -54,10 +67,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export every attempt and response
+    /// Export every attempt and response (or, with --reports, every problem report)
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
+        /// Export the problem reports instead of the attempts
+        #[arg(long)]
+        reports: bool,
         /// Write to this file instead of standard output
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -95,6 +111,48 @@ pub enum Command {
     Man,
     /// Show the settings in force and where each came from
     Config,
+}
+
+#[derive(Debug, Args, Clone, Default)]
+pub struct DrillArgs {
+    /// A pillar id or a notes ref such as `s3/encryption` (default: choose in the drill picker, or
+    /// the whole bank with --list)
+    pub topic: Option<String>,
+    /// At most N questions
+    #[arg(long, value_name = "N")]
+    pub questions: Option<usize>,
+    /// Only questions never answered, last answered wrong, bookmarked, or last answered unsure
+    #[arg(long, value_enum)]
+    pub only: Option<OnlyArg>,
+    /// Only questions whose prompt, options, whys or explanation contain TEXT (any case)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Print the practice set, one question per line (id, then the prompt's first words), and exit
+    #[arg(long)]
+    pub list: bool,
+    /// Seed for the order; the same seed gives the same set
+    #[arg(long, value_name = "S")]
+    pub seed: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OnlyArg {
+    Unseen,
+    Wrong,
+    Bookmarked,
+    Unsure,
+}
+
+impl From<OnlyArg> for crate::study::Only {
+    fn from(o: OnlyArg) -> Self {
+        use crate::study::Only;
+        match o {
+            OnlyArg::Unseen => Only::Unseen,
+            OnlyArg::Wrong => Only::Wrong,
+            OnlyArg::Bookmarked => Only::Bookmarked,
+            OnlyArg::Unsure => Only::Unsure,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]

@@ -179,6 +179,14 @@ pub fn resolve(global: &Global) -> Result<Settings, Error> {
 }
 
 impl Settings {
+    /// These settings with `review --limit N` in force.
+    pub fn with_daily_limit(&self, n: usize) -> Settings {
+        Settings {
+            daily_limit: (n, Source::Flag("--limit")),
+            ..self.clone()
+        }
+    }
+
     /// The global options with the config's values filled in where no flag or variable gave one.
     pub fn apply(&self, global: &Global) -> Global {
         Global {

@@ -3,11 +3,12 @@
 use std::rc::Rc;
 
 use crate::app::exam::ExamSession;
-use crate::app::home::{DrillPicker, Topic, topic_filters};
+use crate::app::picker::DrillPicker;
 use crate::app::notes::NotesBrowser;
 use crate::app::{App, Clock, HistoryAccess, Screen, StoreRequest, SystemClock, drill_screen};
 use crate::bank::{self, Bank};
-use crate::cli::{ExamArgs, Global};
+use crate::cli::{DrillArgs, ExamArgs, Global};
+use crate::commands::study::practice_set;
 use crate::commands::{draw, exam_title, load_options, plan, resolve_ref};
 use crate::config::{Settings, ThemeChoice};
 use crate::store::{self, Store, StoreError};
@@ -19,7 +20,7 @@ use crate::{Error, tui};
 pub enum Start {
     Home,
     Exam(ExamArgs),
-    Drill(Option<String>),
+    Drill(DrillArgs),
     Notes(Option<String>),
     Review,
 }
@@ -87,16 +88,15 @@ pub fn build_app_seeded(
             let minutes = plan.minutes(&bank, exam.items.len());
             Screen::Exam(Box::new(ExamSession::new(title, exam, minutes, clock.now())))
         }
-        Start::Drill(None) => Screen::Picker(DrillPicker::new(&bank)),
-        Start::Drill(Some(topic)) => {
-            let topic = match bank.pillar_index(topic) {
-                Some(p) => Topic::Pillar(p),
-                None => Topic::Section(resolve_ref(&bank, topic).map_err(|e| {
-                    Error::Usage(format!("{e} (a drill topic is a pillar id or a notes ref)"))
-                })?),
-            };
-            let (filters, title) = topic_filters(&bank, topic);
-            drill_screen(&bank, filters, title, &app.seen, app.next_seed()).map_err(Error::Usage)?
+        Start::Drill(args) => {
+            let (spec, title) = practice_set(&bank, args)?;
+            let seed = args.seed.unwrap_or_else(|| app.next_seed());
+            if args.topic.is_none() {
+                // No topic: the picker, with the options given filled in.
+                Screen::Picker(DrillPicker::with_options(&bank, &app.study, &spec))
+            } else {
+                drill_screen(&bank, &spec, title, &app.study, seed).map_err(Error::Usage)?
+            }
         }
         Start::Notes(reference) => {
             let at = reference.as_deref().map(|r| resolve_ref(&bank, r)).transpose()?;

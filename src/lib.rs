@@ -15,7 +15,9 @@ pub mod launch;
 pub mod notes;
 pub mod print;
 pub mod score;
+pub mod stats;
 pub mod store;
+pub mod study;
 pub(crate) mod tui;
 pub mod ui;
 

@@ -30,13 +30,22 @@ fn main() -> ExitCode {
         Some(Command::Import { file }) => commands::import(g, file, &mut out),
         Some(Command::Exam(args)) if args.print => commands::print_exam(g, args, &mut out, &mut err),
         Some(Command::Exam(args)) => interactive(&Start::Exam(args.clone())),
-        Some(Command::Drill { topic }) => interactive(&Start::Drill(topic.clone())),
-        Some(Command::Review { list: true }) => commands::review_list(g, &mut out),
-        Some(Command::Review { list: false }) => interactive(&Start::Review),
+        Some(Command::Drill(args)) if args.list => commands::study::drill_list(g, args, &mut out),
+        Some(Command::Drill(args)) => interactive(&Start::Drill(args.clone())),
+        Some(Command::Review { list: true, .. }) => commands::review_list(g, &mut out),
+        Some(Command::Review { list: false, limit }) => match limit {
+            Some(0) => Err(proctor::Error::Usage("--limit must be at least 1".into())),
+            Some(n) => proctor::launch::interactive(g, &settings.with_daily_limit(*n), &Start::Review),
+            None => interactive(&Start::Review),
+        },
+        Some(Command::Stats { json }) => commands::study::stats(g, *json, &mut out),
+        Some(Command::Reports { json }) => commands::study::reports(g, *json, &mut out),
         Some(Command::History { json }) => commands::history(g, *json, &mut out),
-        Some(Command::Export { format, out: target }) => {
-            commands::export(g, *format, target.as_deref(), &mut out)
-        }
+        Some(Command::Export {
+            format,
+            reports,
+            out: target,
+        }) => commands::export(g, *format, *reports, target.as_deref(), &mut out),
         Some(Command::Notes { reference }) => interactive(&Start::Notes(reference.clone())),
         None => interactive(&Start::Home),
     };

@@ -192,7 +192,7 @@ proptest! {
         let mut sink = Vec::new();
         let _ = proctor::commands::history(&global, true, &mut sink);
         let _ = proctor::commands::review_list(&global, &mut sink);
-        let _ = proctor::commands::export(&global, proctor::cli::ExportFormat::Csv, None, &mut sink);
+        let _ = proctor::commands::export(&global, proctor::cli::ExportFormat::Csv, false, None, &mut sink);
         if let Ok(store) = proctor::store::Store::open_dir_checked(dir.path()) {
             let mut app = proctor::launch::build_app_seeded(
                 common::bank("ui"), &proctor::launch::Start::Home, proctor::app::FakeClock::new(), Some(proctor::app::HistoryAccess::Open(store)), 1,

@@ -203,7 +203,7 @@ fn results_lead_to_review_of_wrong_answers_with_notes_refs() {
 
 #[test]
 fn drill_checks_answers_and_summarises_on_leaving() {
-    let (mut app, _) = app_with(bank("ui"), Start::Drill(Some("routing".into())));
+    let (mut app, _) = app_with(bank("ui"), Start::Drill(drill_on("routing")));
     let Screen::Drill(d) = app.screen() else {
         panic!("drill expected")
     };
@@ -398,18 +398,21 @@ fn answered_in_an_exam_is_seen_at_once() {
     let (mut app, _) = exam_app(4);
     let first = exam(&app).exam.items[0].question;
     let id = app.bank.questions[first].id.clone();
-    assert!(!app.seen.contains(&id));
+    assert!(!app.study.seen.contains(&id));
     press(&mut app, "a");
-    assert!(app.seen.contains(&id), "seen as soon as it is answered");
+    assert!(app.study.seen.contains(&id), "seen as soon as it is answered");
     press(&mut app, "qy");
     assert!(matches!(app.screen(), Screen::Home(_)));
     let section = app.bank.questions[first].section;
     app.stack.push(
         proctor::app::drill_screen(
             &app.bank,
-            proctor::exam::Filters::heading(section),
+            &proctor::study::SetSpec {
+                filters: proctor::exam::Filters::heading(section),
+                ..Default::default()
+            },
             "t".into(),
-            &app.seen,
+            &app.study,
             1,
         )
         .unwrap(),

@@ -179,15 +179,19 @@ fn run_every_reader(dir: &Path) -> Vec<String> {
     record(commands::history(&global, false, &mut sink));
     record(commands::history(&global, true, &mut sink));
     record(commands::review_list(&global, &mut sink));
+    record(commands::study::stats(&global, true, &mut sink));
+    record(commands::study::reports(&global, true, &mut sink));
     record(commands::export(
         &global,
         proctor::cli::ExportFormat::Json,
+        false,
         None,
         &mut sink,
     ));
     record(commands::export(
         &global,
         proctor::cli::ExportFormat::Csv,
+        false,
         None,
         &mut sink,
     ));

@@ -55,7 +55,7 @@ fn custom_exam_form() {
 
 #[test]
 fn drill_picker() {
-    let (app, _) = app_with(bank("ui"), Start::Drill(None));
+    let (app, _) = app_with(bank("ui"), Start::Drill(Default::default()));
     snap_both("drill_picker", &app);
 }
 
@@ -147,7 +147,7 @@ fn exam_index_of(app: &App, id: &str) -> usize {
 
 #[test]
 fn drill_feedback_and_summary() {
-    let (mut app, _) = app_with(bank("ui"), Start::Drill(Some("addressing".into())));
+    let (mut app, _) = app_with(bank("ui"), Start::Drill(drill_on("addressing")));
     snap_both("drill_question", &app);
     press(&mut app, "a<Enter>");
     snap_both("drill_feedback", &app);
@@ -240,7 +240,7 @@ fn a_bank_without_notes_sections() {
         press(&mut app, "<Space><Down><Space><Up><Tab>");
     }
     snap_both("flat_custom_form", &app);
-    let (mut app, _) = app_with(bank("flat"), Start::Drill(None));
+    let (mut app, _) = app_with(bank("flat"), Start::Drill(Default::default()));
     press(&mut app, "<Down><Down><Down><Space><Enter>");
     snap_both("flat_drill", &app);
     let (mut app, _) = app_with(bank("flat"), Start::Notes(None));

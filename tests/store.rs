@@ -81,12 +81,14 @@ fn an_attempt_round_trips() {
         .unwrap();
     let changed = [
         ResponseState {
+            unsure: false,
             position: 0,
             chosen: vec![2],
             marked: false,
             seconds: 30,
         },
         ResponseState {
+            unsure: false,
             position: 1,
             chosen: vec![0, 3],
             marked: true,
@@ -186,6 +188,7 @@ fn an_exam_in_progress_survives_a_crash() {
             .save_progress(
                 id,
                 &[ResponseState {
+                    unsure: false,
                     position: 1,
                     chosen: vec![3],
                     marked: true,
@@ -312,6 +315,7 @@ fn two_writers_at_once_lose_nothing() {
                 for i in 0..40 {
                     let id = store.start_attempt(&attempt(Mode::Exam, &["q1", "q2"])).unwrap();
                     let state = ResponseState {
+                        unsure: false,
                         position: 0,
                         chosen: vec![w],
                         marked: i % 2 == 0,
@@ -378,10 +382,10 @@ fn wrong_answers_are_due_at_once_and_right_ones_push_them_out() {
         option_order: vec![0, 1],
     };
     store
-        .append_response(review, &response("q2"), &[0], true, 20, later)
+        .append_response(review, &response("q2"), &proctor::store::Given { chosen: &[0], correct: true, unsure: false, seconds: 20, fast_secs: None }, later)
         .unwrap();
     store
-        .append_response(review, &response("q3"), &[1], false, 25, later)
+        .append_response(review, &response("q3"), &proctor::store::Given { chosen: &[1], correct: false, unsure: false, seconds: 25, fast_secs: None }, later)
         .unwrap();
     let due: Vec<String> = store
         .due("T-1", later)

@@ -22,6 +22,7 @@ pub enum Page {
     DrillChecked,
     Notes,
     History,
+    Stats,
 }
 
 /// A key as the table names it.
@@ -92,7 +93,7 @@ pub const BINDINGS: &[Binding] = &[
     line(&[P::Home], "Enter", Some("choose"), Some("Enter choose")),
     line(
         &[P::Home],
-        "f c d r h n",
+        "f p c d r s h n",
         Some("the highlighted letter of an action"),
         Some("letter shortcut"),
     ),
@@ -108,8 +109,26 @@ pub const BINDINGS: &[Binding] = &[
     line(
         &[P::Picker],
         "Enter",
-        Some("drill this pillar or section"),
-        Some("Enter choose"),
+        Some("drill the highlighted topic with the set's filter, count and search"),
+        Some("Enter start"),
+    ),
+    line(
+        &[P::Picker],
+        "Tab / Shift-Tab",
+        Some("next / previous field: topics, only, count, search"),
+        Some("Tab fields"),
+    ),
+    line(
+        &[P::Picker],
+        "Space, ↑/↓ on Only",
+        Some("all, unseen, last wrong, bookmarked, last unsure"),
+        None,
+    ),
+    line(
+        &[P::Picker],
+        "typing on Count, Search",
+        Some("at most this many questions; text to find"),
+        None,
     ),
     line(
         &[P::Practice],
@@ -118,7 +137,8 @@ pub const BINDINGS: &[Binding] = &[
         Some("Enter choose"),
     ),
     line(&[P::Picker, P::Practice], "?", Some("this help"), Some("? help")),
-    line(&[P::Picker, P::Practice], "q, Esc", Some("back"), Some("q back")),
+    line(&[P::Picker], "Esc (q on a list)", Some("back"), Some("Esc back")),
+    line(&[P::Practice], "q, Esc", Some("back"), Some("q back")),
     // Custom exam form
     line(
         &[P::Form],
@@ -175,6 +195,30 @@ pub const BINDINGS: &[Binding] = &[
         "m",
         "mark for review",
         Some("m mark"),
+    ),
+    bind(
+        &[P::Exam],
+        &[X::Exam, X::Drill],
+        &[(C('!'), Action::Unsure)],
+        "!",
+        "mark the answer unsure: a right guess comes back for review",
+        Some("! unsure"),
+    ),
+    bind(
+        &[P::Exam],
+        &[X::Exam, X::Drill, X::Review],
+        &[(C('*'), Action::Bookmark)],
+        "*",
+        "bookmark the question (again to remove)",
+        Some("* bookmark"),
+    ),
+    bind(
+        &[P::Exam],
+        &[X::Exam, X::Drill, X::Review],
+        &[(C('R'), Action::Report)],
+        "R",
+        "report a problem with the question: a one-line note for the bank's authors",
+        Some("R report"),
     ),
     bind(
         &[P::Exam],
@@ -254,12 +298,29 @@ pub const BINDINGS: &[Binding] = &[
         Some("review the questions marked for review"),
         None,
     ),
-    line(&[P::Results], "d", Some("drill the weakest section"), None),
+    line(
+        &[P::Results],
+        "b",
+        Some("review this exam's bookmarked questions"),
+        None,
+    ),
+    line(
+        &[P::Results],
+        "x",
+        Some("retry missed: a drill of the wrong, incomplete and unanswered questions"),
+        None,
+    ),
     line(
         &[P::Results],
         "PageUp/PageDown, wheel",
-        Some("scroll the section table"),
+        Some("choose a row of the section table"),
         Some("PgDn sections"),
+    ),
+    line(
+        &[P::Results],
+        "d, click",
+        Some("drill the chosen section (the weakest until you move)"),
+        Some("d drill section"),
     ),
     line(&[P::Results], "?", Some("this help"), Some("? help")),
     line(&[P::Results], "h, q", Some("home"), Some("q back")),
@@ -313,6 +374,18 @@ pub const BINDINGS: &[Binding] = &[
         "drill this question's section",
         Some("d drill section"),
     ),
+    line(
+        &[P::Review],
+        "*",
+        Some("bookmark the question (again to remove)"),
+        Some("* bookmark"),
+    ),
+    line(
+        &[P::Review],
+        "R",
+        Some("report a problem with the question"),
+        Some("R report"),
+    ),
     line(&[P::Review], "q, Esc", Some("back"), Some("q back")),
     // Drill
     line(
@@ -334,6 +407,19 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     line(&[P::Drill], "n", Some("next question"), None),
+    line(
+        &[P::Drill],
+        "!",
+        Some("before checking: mark the answer unsure (a right guess comes back for review)"),
+        Some("! unsure"),
+    ),
+    line(
+        &[P::Drill],
+        "*",
+        Some("bookmark the question (again to remove)"),
+        Some("* bookmark"),
+    ),
+    line(&[P::Drill], "R", Some("report a problem with the question"), Some("R report")),
     line(&[P::Drill], "?", Some("this help"), Some("? help")),
     line(
         &[P::Drill],
@@ -350,6 +436,8 @@ pub const BINDINGS: &[Binding] = &[
         Some("PgUp/PgDn scroll notes"),
     ),
     line(&[P::DrillChecked], "o", None, Some("o full notes")),
+    line(&[P::DrillChecked], "*", None, Some("* bookmark")),
+    line(&[P::DrillChecked], "R", None, Some("R report")),
     line(&[P::DrillChecked], "q", None, Some("q finish")),
     // Notes
     line(
@@ -399,6 +487,16 @@ pub const BINDINGS: &[Binding] = &[
     ),
     line(&[P::History], "?", Some("this help"), Some("? help")),
     line(&[P::History], "q, Esc", Some("back"), Some("q back")),
+    // Statistics
+    line(&[P::Stats], "↑/↓ or j/k, PageUp/PageDown", Some("move"), Some("↑/↓ move")),
+    line(
+        &[P::Stats],
+        "Enter",
+        Some("drill the pillar or section under the cursor"),
+        Some("Enter drill"),
+    ),
+    line(&[P::Stats], "?", Some("this help"), Some("? help")),
+    line(&[P::Stats], "q, Esc", Some("back"), Some("q back")),
 ];
 
 /// The help pop-up of a page: (keys, what they do).

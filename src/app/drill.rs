@@ -1,15 +1,15 @@
-//! Untimed practice on one pillar or notes section: answer, check with Enter, read the feedback and
-//! notes, go on. Leaving shows a short summary.
+//! Untimed practice on a practice set: answer (marking it unsure if it is a guess), check with Enter,
+//! read the feedback and notes, go on. Leaving shows a short summary.
 
-use std::collections::HashSet;
 use std::time::Instant;
 
 use super::review::NotesPane;
 use super::{Action, Ctx, Hit, KeyContext, Transition};
 use crate::bank::Bank;
-use crate::exam::{Filters, Item, drill_order};
+use crate::exam::Item;
 use crate::score::is_correct;
 use crate::store::Mode;
+use crate::study::{SetSpec, Study};
 
 /// One checked answer of a drill.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +19,7 @@ pub struct Answered {
     pub chosen: Vec<usize>,
     pub correct: bool,
     pub seconds: u64,
+    pub unsure: bool,
 }
 
 #[derive(Debug)]
@@ -31,6 +32,8 @@ pub struct Drill {
     pub cursor: usize,
     /// Whether the current answer has been checked (feedback showing).
     pub checked: bool,
+    /// The current answer is marked unsure.
+    pub unsure: bool,
     /// Every checked answer, in order.
     pub log: Vec<Answered>,
     pub pane: NotesPane,
@@ -47,15 +50,21 @@ pub struct Drill {
 }
 
 impl Drill {
-    /// A drill on the questions matching `filters`, never-answered ones (`seen` holds ids) first.
+    /// A drill on a practice set, never-answered questions first.
     pub fn new(
         bank: &Bank,
-        filters: Filters,
+        spec: &SetSpec,
         title: String,
         seed: u64,
-        seen: &HashSet<String>,
+        study: &Study,
     ) -> Result<Drill, String> {
-        let queue = drill_order(bank, &filters, seed, seen);
+        let queue = spec.draw(bank, study, seed);
+        let described = spec.describe();
+        let title = if described.is_empty() {
+            title
+        } else {
+            format!("{title} ({described})")
+        };
         Self::from_queue(bank, queue, title, Mode::Drill, seed)
     }
 
@@ -77,6 +86,7 @@ impl Drill {
             chosen: Vec::new(),
             cursor: 0,
             checked: false,
+            unsure: false,
             log: Vec::new(),
             pane,
             show_summary: false,
@@ -125,6 +135,7 @@ impl Drill {
         self.chosen.clear();
         self.cursor = 0;
         self.checked = false;
+        self.unsure = false;
         self.shown_at = None;
         self.pane = NotesPane {
             full: false,
@@ -174,9 +185,12 @@ impl Drill {
                         chosen: self.chosen.clone(),
                         correct: ok,
                         seconds: cx.now.saturating_duration_since(shown).as_secs(),
+                        unsure: self.unsure,
                     });
                 }
             }
+            Action::Unsure if !self.checked => self.unsure = !self.unsure,
+            Action::Unsure => *cx.status = Some("Mark unsure before checking: the answer is stored".into()),
             Action::Enter | Action::Next => self.next(cx.bank, cx.status),
             Action::Back | Action::Interrupt => self.show_summary = true,
             _ => {}

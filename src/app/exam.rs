@@ -26,6 +26,8 @@ pub struct ExamSession {
     /// Bank option indices chosen per item, ascending.
     pub answers: Vec<Vec<usize>>,
     pub marked: Vec<bool>,
+    /// Answers the learner marked as unsure (a guess), per item.
+    pub unsure: Vec<bool>,
     pub spent: Vec<Duration>,
     pub current: usize,
     /// Option cursor (shown position) for j/k + Space.
@@ -83,6 +85,7 @@ impl ExamSession {
             limit: Duration::from_secs(u64::from(minutes) * 60),
             answers: vec![Vec::new(); n],
             marked: vec![false; n],
+            unsure: vec![false; n],
             spent: vec![Duration::ZERO; n],
             current: 0,
             cursor: 0,
@@ -211,8 +214,8 @@ impl ExamSession {
         now: Instant,
     ) -> (ExamSession, Vec<String>) {
         let mut items = Vec::new();
-        let (mut answers, mut marked, mut spent, mut dropped) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut answers, mut marked, mut unsure, mut spent, mut dropped) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let mut current = 0;
         for r in &record.responses {
             let Some((item, chosen)) = restore_item(bank, r) else {
@@ -225,6 +228,7 @@ impl ExamSession {
             items.push(item);
             answers.push(chosen);
             marked.push(r.marked);
+            unsure.push(r.unsure);
             spent.push(Duration::from_secs(r.seconds));
         }
         let s = &record.summary;
@@ -239,6 +243,7 @@ impl ExamSession {
         session.limit = Duration::from_secs(s.time_limit_secs.unwrap_or(0));
         session.answers = answers;
         session.marked = marked;
+        session.unsure = unsure;
         session.spent = spent;
         session.current = current;
         session.used_before = Duration::from_secs(s.used_secs);
@@ -310,6 +315,10 @@ impl ExamSession {
                 Action::Prev => self.go_to(self.current.saturating_sub(1), now),
                 Action::Mark => {
                     self.marked[self.current] = !self.marked[self.current];
+                    self.dirty.insert(self.current);
+                }
+                Action::Unsure => {
+                    self.unsure[self.current] = !self.unsure[self.current];
                     self.dirty.insert(self.current);
                 }
                 Action::Grid => self.overlay = Some(Overlay::Grid(self.current)),

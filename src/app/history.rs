@@ -1,7 +1,8 @@
 //! The history screen: attempts newest first, the score trend, weak areas over recent attempts and
 //! the questions answered wrong most often.
 
-use super::home::{Topic, move_cursor};
+use super::home::move_cursor;
+use super::picker::Topic;
 use super::{Action, Ctx, Hit, StoreRequest, Transition};
 use crate::bank::Bank;
 use crate::store::{AttemptSummary, Detail, Missed, Mode, PartScore, Status, Store, StoreError};

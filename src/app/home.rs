@@ -2,6 +2,7 @@
 
 use super::exam::ExamSession;
 use super::notes::NotesBrowser;
+use super::picker::DrillPicker;
 use super::{Action, Ctx, Hit, KeyContext, Screen, StoreRequest, Transition};
 use crate::bank::Bank;
 use crate::exam::{Filters, sample};
@@ -75,6 +76,10 @@ pub struct HomeInfo {
     pub warning: Option<String>,
     /// Best scaled score of each practice test taken (index = form - 1).
     pub forms_best: Vec<Option<u32>>,
+    /// The most questions one review session takes (the daily limit).
+    pub limit: usize,
+    /// "Readiness 690 (640-740) · 212/331 seen", or what readiness still needs.
+    pub readiness: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +95,7 @@ impl HomeInfo {
         bank: &Bank,
         warning: Option<String>,
         wall: chrono::DateTime<chrono::Utc>,
+        limit: usize,
     ) -> HomeInfo {
         let in_progress = store.in_progress(&bank.code).ok().flatten().map(|r| InProgress {
             answered: r.responses.iter().filter(|x| !x.chosen.is_empty()).count(),
@@ -108,6 +114,10 @@ impl HomeInfo {
                 *slot = Some(best);
             }
         }
+        let readiness = store
+            .evidence(&bank.code, wall)
+            .ok()
+            .map(|ev| crate::stats::compute(bank, &ev).headline());
         HomeInfo {
             history: true,
             in_progress,
@@ -115,6 +125,8 @@ impl HomeInfo {
             last,
             warning,
             forms_best,
+            limit,
+            readiness,
         }
     }
 }
@@ -128,6 +140,7 @@ pub enum HomeAction {
     Custom,
     Drill,
     Review,
+    Stats,
     History,
     Notes,
     Quit,
@@ -187,13 +200,21 @@ pub fn entries(info: &HomeInfo, bank: &Bank) -> Vec<Entry> {
         entry('d', "Drill", String::new(), HomeAction::Drill),
         entry(
             'r',
-            "Review wrong answers",
-            if info.history {
-                format!("  {} due", info.due)
-            } else {
-                off()
+            "Review due questions",
+            match info.history {
+                false => off(),
+                true if info.due > info.limit => {
+                    format!("  {} due today ({} due in all)", info.limit, info.due)
+                }
+                true => format!("  {} due today", info.due),
             },
             HomeAction::Review,
+        ),
+        entry(
+            's',
+            "Statistics",
+            if info.history { String::new() } else { off() },
+            HomeAction::Stats,
         ),
         entry(
             'h',
@@ -247,8 +268,9 @@ impl Home {
                 &self.info.forms_best,
             ))),
             HomeAction::Custom => Transition::Push(Screen::Custom(CustomForm::new(bank))),
-            HomeAction::Drill => Transition::Push(Screen::Picker(DrillPicker::new(bank))),
+            HomeAction::Drill => Transition::Push(Screen::Picker(DrillPicker::new(bank, cx.study))),
             HomeAction::Review => Transition::Store(StoreRequest::ReviewDue),
+            HomeAction::Stats => Transition::Store(StoreRequest::Stats),
             HomeAction::History => Transition::Store(StoreRequest::History),
             HomeAction::Notes => Transition::Push(Screen::Notes(NotesBrowser::new(bank, None))),
             HomeAction::Quit => Transition::Quit,
@@ -444,53 +466,5 @@ impl CustomForm {
             }
         }
         Transition::Stay
-    }
-}
-
-/// A drill topic: a pillar or a notes section.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Topic {
-    Pillar(usize),
-    Section(usize),
-}
-
-#[derive(Debug)]
-pub struct DrillPicker {
-    /// Topics with the number of questions each has.
-    pub topics: Vec<(Topic, usize)>,
-    pub cursor: usize,
-}
-
-impl DrillPicker {
-    pub fn new(bank: &Bank) -> DrillPicker {
-        let mut topics = Vec::new();
-        for (i, _) in bank.pillars.iter().enumerate() {
-            let n = bank.questions.iter().filter(|q| q.pillar == i).count();
-            topics.push((Topic::Pillar(i), n));
-        }
-        for s in bank.notes.sections() {
-            let f = Filters::heading(s);
-            let n = (0..bank.questions.len()).filter(|&q| f.matches(bank, q)).count();
-            topics.push((Topic::Section(s), n));
-        }
-        DrillPicker { topics, cursor: 0 }
-    }
-
-    pub fn update(&mut self, action: Action, hit: Option<Hit>, cx: &mut Ctx<'_>) -> Transition {
-        let pick = match menu_pick(&mut self.cursor, self.topics.len(), action, hit) {
-            Ok(pick) => pick,
-            Err(stay_or_back) => return stay_or_back,
-        };
-        cx.drill_topic(self.topics[pick].0)
-    }
-}
-
-pub fn topic_filters(bank: &Bank, topic: Topic) -> (Filters, String) {
-    match topic {
-        Topic::Pillar(p) => (Filters::pillar(p), format!("Drill: {}", bank.pillars[p].name)),
-        Topic::Section(s) => (
-            Filters::heading(s),
-            format!("Drill: {}", bank.notes.headings[s].title),
-        ),
     }
 }

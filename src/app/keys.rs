@@ -133,7 +133,7 @@ mod tests {
     fn every_page_has_help_and_a_footer() {
         use Page::*;
         for page in [
-            Home, Picker, Practice, Form, Exam, Grid, Results, Review, Drill, Notes, History,
+            Home, Picker, Practice, Form, Exam, Grid, Results, Review, Drill, Notes, History, Stats,
         ] {
             assert!(!help(page).is_empty(), "{page:?} help");
         }
@@ -149,6 +149,7 @@ mod tests {
             DrillChecked,
             Notes,
             History,
+            Stats,
         ] {
             assert!(footer(page).contains(" · "), "{page:?} footer");
         }

@@ -9,20 +9,22 @@ pub mod home;
 pub mod keys;
 pub mod notes;
 mod persist;
+pub mod picker;
 pub mod practice;
 pub mod results;
 pub mod review;
+pub mod stats;
+pub mod study;
 
 use std::cell::Cell;
-use std::collections::HashSet;
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 
 use crate::bank::Bank;
-use crate::exam::Filters;
 use crate::store::Store;
+use crate::study::{SetSpec, Study};
 
 pub use keys::{KeyContext, map_key};
 
@@ -115,6 +117,12 @@ pub enum Action {
     Drill,
     /// `/`: search.
     Search,
+    /// `*`: bookmark the question on screen, or take the bookmark off.
+    Bookmark,
+    /// `!`: mark the answer as unsure (a guess), or take the mark off.
+    Unsure,
+    /// `R`: report a problem with the question on screen.
+    Report,
     /// A typed character (menus' highlighted letters, text fields).
     Char(char),
     Backspace,
@@ -133,6 +141,8 @@ pub enum Hit {
     Item(usize),
     /// A scrollable notes pane.
     NotesPane,
+    /// A row of a table at this index (the results' section table).
+    Row(usize),
 }
 
 /// What a screen's update asks of the app.
@@ -161,6 +171,7 @@ pub enum StoreRequest {
     Resume,
     Abandon,
     ReviewDue,
+    Stats,
     History,
     OpenAttempt(i64),
 }
@@ -169,7 +180,7 @@ pub enum StoreRequest {
 pub enum Screen {
     Home(Box<home::Home>),
     Custom(home::CustomForm),
-    Picker(home::DrillPicker),
+    Picker(picker::DrillPicker),
     Practice(practice::PracticeList),
     Exam(Box<exam::ExamSession>),
     Results(Box<results::Results>),
@@ -177,6 +188,7 @@ pub enum Screen {
     Drill(Box<drill::Drill>),
     Notes(notes::NotesBrowser),
     History(Box<history::History>),
+    Stats(Box<stats::StatsView>),
 }
 
 /// What every screen's update may read or set besides its own state.
@@ -184,8 +196,8 @@ pub struct Ctx<'a> {
     pub bank: &'a Bank,
     pub now: Instant,
     pub status: &'a mut Option<String>,
-    /// Ids of questions answered before, from the history (empty without one).
-    pub seen: &'a HashSet<String>,
+    /// What the learner did with each question (seen, last answer, bookmarks).
+    pub study: &'a Study,
     /// A seed for anything this update samples.
     pub seed: u64,
 }
@@ -201,8 +213,12 @@ pub struct App {
     pub store: Option<Store>,
     /// Why nothing is saved, or why the last save failed; shown until a save succeeds.
     pub save_warning: Option<String>,
-    /// Ids of questions answered before (drills put the others first).
-    pub seen: HashSet<String>,
+    /// What the learner did with each question: drills put unseen ones first and filter by it.
+    pub study: Study,
+    /// Bookmarks and reports not written yet.
+    pub study_writes: Vec<study::StudyWrite>,
+    /// A problem report being typed.
+    pub report: Option<study::ReportDraft>,
     /// Where sampling seeds come from: random, or fixed in tests.
     pub seeds: Cell<u64>,
     /// Finished exams not stored yet (the history was busy or the disk full), retried on every update.
@@ -231,7 +247,9 @@ impl App {
             quit: false,
             store: None,
             save_warning: None,
-            seen: HashSet::new(),
+            study: Study::default(),
+            study_writes: Vec::new(),
+            report: None,
             seeds: Cell::new(rand::random()),
             outbox: Vec::new(),
             confirm_quit: false,
@@ -271,6 +289,9 @@ impl App {
         if self.help {
             return KeyContext::Help;
         }
+        if let Some(context) = self.report_context() {
+            return context;
+        }
         match self.screen() {
             Screen::Home(h) => h.key_context(),
             Screen::Picker(_) | Screen::Practice(_) => KeyContext::Menu,
@@ -280,7 +301,7 @@ impl App {
             Screen::Review(_) => KeyContext::Review,
             Screen::Drill(d) => d.key_context(),
             Screen::Notes(n) => n.key_context(),
-            Screen::History(_) => KeyContext::Menu,
+            Screen::History(_) | Screen::Stats(_) => KeyContext::Menu,
         }
     }
 
@@ -323,12 +344,16 @@ impl App {
             }
             return;
         }
-        if action == Action::Help {
+        if action == Action::Help && self.report.is_none() {
             self.help = true;
             return;
         }
         if !matches!(action, Action::Tick) {
             self.status = None;
+        }
+        if self.study_key(action) {
+            self.persist();
+            return;
         }
         let bank = Rc::clone(&self.bank);
         let seed = self.next_seed();
@@ -336,7 +361,7 @@ impl App {
             bank: &bank,
             now: self.clock.now(),
             status: &mut self.status,
-            seen: &self.seen,
+            study: &self.study,
             seed,
         };
         let screen = self.stack.last_mut().expect("the home screen is never popped");
@@ -351,6 +376,7 @@ impl App {
             Screen::Drill(s) => s.update(action, hit, &mut cx),
             Screen::Notes(s) => s.update(action, hit, &mut cx),
             Screen::History(s) => s.update(action, hit, &mut cx),
+            Screen::Stats(s) => s.update(action, hit, &mut cx),
         };
         let moved = !matches!(transition, Transition::Stay);
         let exam_attempt = match self.screen() {
@@ -433,9 +459,9 @@ impl App {
 }
 
 impl Ctx<'_> {
-    /// Start a drill on these questions, or say in the status line why not.
-    pub fn drill(&mut self, filters: Filters, title: String) -> Transition {
-        match drill_screen(self.bank, filters, title, self.seen, self.seed) {
+    /// Start a drill on a practice set, or say in the status line why not.
+    pub fn drill(&mut self, spec: SetSpec, title: String) -> Transition {
+        match drill_screen(self.bank, &spec, title, self.study, self.seed) {
             Ok(screen) => Transition::Push(screen),
             Err(why) => {
                 *self.status = Some(why);
@@ -445,19 +471,25 @@ impl Ctx<'_> {
     }
 
     /// Start a drill on a pillar or notes section, or say why not.
-    pub fn drill_topic(&mut self, topic: home::Topic) -> Transition {
-        let (filters, title) = home::topic_filters(self.bank, topic);
-        self.drill(filters, title)
+    pub fn drill_topic(&mut self, topic: picker::Topic) -> Transition {
+        let (filters, title) = picker::topic_filters(self.bank, topic);
+        self.drill(
+            SetSpec {
+                filters,
+                ..SetSpec::default()
+            },
+            title,
+        )
     }
 }
 
-/// Start a drill on a pillar or a notes heading (never-answered questions first), or say why not.
+/// Start a drill on a practice set (never-answered questions first), or say why not.
 pub fn drill_screen(
     bank: &Bank,
-    filters: Filters,
+    spec: &SetSpec,
     title: String,
-    seen: &HashSet<String>,
+    study: &Study,
     seed: u64,
 ) -> Result<Screen, String> {
-    drill::Drill::new(bank, filters, title, seed, seen).map(|d| Screen::Drill(Box::new(d)))
+    drill::Drill::new(bank, spec, title, seed, study).map(|d| Screen::Drill(Box::new(d)))
 }

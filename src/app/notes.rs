@@ -3,6 +3,7 @@
 use super::{Action, Ctx, Hit, KeyContext, Transition, drill_screen};
 use crate::bank::Bank;
 use crate::exam::Filters;
+use crate::study::SetSpec;
 
 #[derive(Debug, Default)]
 pub struct NotesBrowser {
@@ -138,9 +139,12 @@ impl NotesBrowser {
     fn drill(&self, cx: &mut Ctx<'_>) -> Transition {
         let notes = &cx.bank.notes;
         for heading in [self.cursor, notes.section_of(self.cursor)] {
-            let filters = Filters::heading(heading);
+            let spec = SetSpec {
+                filters: Filters::heading(heading),
+                ..SetSpec::default()
+            };
             let title = format!("Drill: {}", notes.headings[heading].title);
-            if let Ok(screen) = drill_screen(cx.bank, filters, title, cx.seen, cx.seed) {
+            if let Ok(screen) = drill_screen(cx.bank, &spec, title, cx.study, cx.seed) {
                 return Transition::Push(screen);
             }
         }

@@ -2,7 +2,6 @@
 //! its clock every 10 seconds; finished exams and drill answers are recorded with their scores.
 //! A failed save leaves the changes pending, shows a warning and is retried on the next change.
 
-use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -13,12 +12,13 @@ use super::history::History;
 use super::home::HomeInfo;
 use super::results::Results;
 use super::review::Review;
+use super::stats::StatsView;
 use super::{App, HistoryAccess, Screen, StoreRequest};
 use crate::bank::Bank;
 use crate::exam::Item;
 use crate::score::is_correct;
 use crate::store::{
-    FinishedExam, Mode, NewAttempt, NewResponse, Outcome, PartScore, ResponseState, Store, StoreError,
+    FinishedExam, Given, Mode, NewAttempt, NewResponse, Outcome, PartScore, ResponseState, Store, StoreError,
 };
 
 /// How often the clock of an exam in progress is saved when nothing else changes.
@@ -119,6 +119,7 @@ fn save_exam(
             chosen: e.answers[k].clone(),
             marked: e.marked[k],
             seconds: (e.spent[k] + if k == e.current { running } else { Duration::ZERO }).as_secs(),
+            unsure: e.unsure[k],
         })
         .collect();
     store.save_progress(id, &changed, e.current, used.as_secs())?;
@@ -148,6 +149,7 @@ fn finished_exam(bank: &Bank, r: &Results, wall: DateTime<Utc>) -> FinishedExam 
             chosen: r.answers[k].clone(),
             marked: r.marked[k],
             seconds: r.spent[k].as_secs(),
+            unsure: r.unsure[k],
         })
         .collect();
     let s = &r.score;
@@ -181,7 +183,6 @@ fn save_drill(
     store: &mut Store,
     bank: &Bank,
     d: &mut Drill,
-    seen: &mut HashSet<String>,
     wall: DateTime<Utc>,
 ) -> Result<(), StoreError> {
     let id = match d.attempt {
@@ -195,8 +196,14 @@ fn save_drill(
     while d.stored < d.log.len() {
         let a = &d.log[d.stored];
         let item = &d.queue[a.position];
-        store.append_response(id, &response(bank, item), &a.chosen, a.correct, a.seconds, wall)?;
-        seen.insert(bank.questions[item.question].id.clone());
+        let given = Given {
+            chosen: &a.chosen,
+            correct: a.correct,
+            unsure: a.unsure,
+            seconds: a.seconds,
+            fast_secs: Some(bank.fast_secs()),
+        };
+        store.append_response(id, &response(bank, item), &given, wall)?;
         d.stored += 1;
     }
     Ok(())
@@ -207,7 +214,7 @@ impl App {
     pub fn attach_store(&mut self, history: HistoryAccess) {
         match history {
             HistoryAccess::Open(store) => {
-                self.seen = store.seen(&self.bank.code).unwrap_or_default();
+                self.study = store.study(&self.bank.code).unwrap_or_default();
                 self.store = Some(store);
             }
             HistoryAccess::Off(why) => {
@@ -245,21 +252,30 @@ impl App {
     }
 
     /// Every question answered on the screen on top counts as seen at once, in any mode, so "unseen
-    /// first" in the next drill leaves it out whether or not the history is on.
-    fn mark_seen(&mut self) {
+    /// first" in the next drill leaves it out whether or not the history is on; checked answers (a
+    /// drill's, a finished exam's) set what the wrong and unsure filters see.
+    fn note_answers(&mut self) {
         let bank = &self.bank;
-        let answered: Vec<usize> = match self.stack.last() {
-            Some(Screen::Exam(e)) => (0..e.exam.items.len())
-                .filter(|&k| !e.answers[k].is_empty())
-                .map(|k| e.exam.items[k].question)
-                .collect(),
-            Some(Screen::Drill(d)) => d.log.iter().map(|a| d.queue[a.position].question).collect(),
-            _ => return,
-        };
-        for q in answered {
-            if !self.seen.contains(&bank.questions[q].id) {
-                self.seen.insert(bank.questions[q].id.clone());
+        let study = &mut self.study;
+        match self.stack.last() {
+            Some(Screen::Exam(e)) => {
+                for k in (0..e.exam.items.len()).filter(|&k| !e.answers[k].is_empty()) {
+                    study.seen.insert(bank.questions[e.exam.items[k].question].id.clone());
+                }
             }
+            Some(Screen::Drill(d)) => {
+                for a in &d.log[d.stored.min(d.log.len())..] {
+                    let id = &bank.questions[d.queue[a.position].question].id;
+                    study.answered(id, a.correct, a.unsure);
+                }
+            }
+            Some(Screen::Results(r)) if !r.queued => {
+                for (k, item) in r.items.iter().enumerate() {
+                    let correct = is_correct(bank, item.question, &r.answers[k]);
+                    study.answered(&bank.questions[item.question].id, correct, r.unsure[k]);
+                }
+            }
+            _ => {}
         }
     }
 
@@ -291,8 +307,10 @@ impl App {
 
     /// Write what changed on the screen on top.
     pub(super) fn persist(&mut self) {
-        self.mark_seen();
+        self.note_answers();
         let Some(store) = self.store.as_mut() else {
+            // Without a history nothing is written; bookmarks and reports live until quit.
+            self.study_writes.clear();
             return;
         };
         let (now, wall) = (self.clock.now(), self.clock.wall());
@@ -309,11 +327,12 @@ impl App {
             Some(Screen::Drill(d))
                 if d.stored < d.log.len() || (d.attempt.is_none() && !d.log.is_empty()) =>
             {
-                save_drill(store, bank, d, &mut self.seen, wall)
+                save_drill(store, bank, d, wall)
             }
             _ => Ok(()),
         };
-        let mut failed = result.err();
+        let study = App::flush_study(store, &bank.code, &mut self.study_writes, wall);
+        let mut failed = result.err().or(study.err());
         while let Some(f) = self.outbox.first_mut() {
             match store.record_finished(f) {
                 Ok(()) => {
@@ -334,9 +353,16 @@ impl App {
     /// Refresh the home screen's summary of the history when it is on top.
     pub(super) fn refresh_home(&mut self) {
         let info = match &self.store {
-            Some(store) => HomeInfo::load(store, &self.bank, self.save_warning.clone(), self.clock.wall()),
+            Some(store) => HomeInfo::load(
+                store,
+                &self.bank,
+                self.save_warning.clone(),
+                self.clock.wall(),
+                self.review_limit,
+            ),
             None => HomeInfo {
                 warning: self.save_warning.clone(),
+                limit: self.review_limit,
                 ..HomeInfo::default()
             },
         };
@@ -396,9 +422,9 @@ impl App {
                     let due_total = queue.len();
                     let queue: Vec<Item> = queue.into_iter().take(self.review_limit).collect();
                     let title = if due_total > queue.len() {
-                        format!("Review wrong answers ({} of {due_total} due today)", queue.len())
+                        format!("Review ({} of {due_total} due, today's limit)", queue.len())
                     } else {
-                        format!("Review wrong answers ({due_total} due)")
+                        format!("Review ({due_total} due)")
                     };
                     Drill::from_queue(bank, queue, title, Mode::Review, 0)
                         .map(|d| Some(Screen::Drill(Box::new(d))))
@@ -406,6 +432,10 @@ impl App {
                 }
                 Err(e) => Err(e.to_string()),
             },
+            StoreRequest::Stats => store
+                .evidence(&bank.code, self.clock.wall())
+                .map(|ev| Some(Screen::Stats(Box::new(StatsView::new(bank, crate::stats::compute(bank, &ev))))))
+                .map_err(|e| e.to_string()),
             StoreRequest::History => History::load(store, bank)
                 .map(|h| Some(Screen::History(Box::new(h))))
                 .map_err(|e| e.to_string()),
@@ -427,6 +457,7 @@ pub fn review_of(bank: &Bank, record: &crate::store::AttemptRecord) -> Result<Re
     let mut items = Vec::new();
     let mut answers = Vec::new();
     let mut marked = Vec::new();
+    let mut unsure = Vec::new();
     let mut missing = Vec::new();
     for r in &record.responses {
         match restore_item(bank, r) {
@@ -434,6 +465,7 @@ pub fn review_of(bank: &Bank, record: &crate::store::AttemptRecord) -> Result<Re
                 items.push(item);
                 answers.push(chosen);
                 marked.push(r.marked);
+                unsure.push(r.unsure);
             }
             None => missing.push(r.question_id.clone()),
         }
@@ -448,5 +480,6 @@ pub fn review_of(bank: &Bank, record: &crate::store::AttemptRecord) -> Result<Re
     let mut review = Review::new(bank, items, answers, picks, false);
     review.missing = missing;
     review.marked = marked;
+    review.unsure = unsure;
     Ok(review)
 }

@@ -1,6 +1,6 @@
 //! Reviewing answered questions one at a time, with a notes pane that follows the question's refs.
 
-use super::home::Topic;
+use super::picker::Topic;
 use super::{Action, Ctx, Hit, Transition};
 use crate::bank::Bank;
 use crate::exam::Item;
@@ -62,6 +62,8 @@ pub struct Review {
     pub wrong_only: bool,
     /// Marked for review during the exam, per item.
     pub marked: Vec<bool>,
+    /// Answers marked unsure, per item.
+    pub unsure: Vec<bool>,
     /// What is being stepped through: "all questions", "wrong answers" or "marked questions".
     pub which: &'static str,
     pub position: usize,
@@ -82,12 +84,14 @@ impl Review {
     ) -> Review {
         let pane = NotesPane::for_question(bank, items[picks[0]].question);
         let marked = vec![false; items.len()];
+        let unsure = marked.clone();
         Review {
             items,
             answers,
             picks,
             wrong_only,
             marked,
+            unsure,
             which: if wrong_only {
                 "wrong answers"
             } else {

@@ -186,6 +186,11 @@ impl Bank {
         u32::try_from(m.max(1)).unwrap_or(u32::MAX)
     }
 
+    /// Half the manifest's pace, in seconds: a sure right answer faster than this was easy.
+    pub fn fast_secs(&self) -> u64 {
+        u64::from(self.exam_minutes) * 60 / self.exam_questions.max(1) as u64 / 2
+    }
+
     pub fn pillar_index(&self, id: &str) -> Option<usize> {
         self.pillars.iter().position(|p| p.id == id)
     }

@@ -5,6 +5,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 
+use super::review::{Answer, Grade};
 use super::{Store, StoreError};
 
 pub fn timestamp(t: DateTime<Utc>) -> String {
@@ -112,6 +113,20 @@ pub struct ResponseState {
     pub chosen: Vec<usize>,
     pub marked: bool,
     pub seconds: u64,
+    /// The learner marked the answer as unsure.
+    #[serde(default)]
+    pub unsure: bool,
+}
+
+/// One checked answer of an untimed attempt (drill or review).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Given<'a> {
+    pub chosen: &'a [usize],
+    pub correct: bool,
+    pub unsure: bool,
+    pub seconds: u64,
+    /// Faster than this, a sure right answer is rated Easy (half the exam's pace).
+    pub fast_secs: Option<u64>,
 }
 
 /// The score of one pillar, domain or section of a stored attempt, named by its id.
@@ -177,6 +192,7 @@ pub struct ResponseRecord {
     pub correct: Option<bool>,
     pub marked: bool,
     pub seconds: u64,
+    pub unsure: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -260,7 +276,8 @@ impl Store {
             {
                 let mut update = tx
                     .prepare_cached(
-                        "UPDATE response SET chosen = ?3, marked = ?4, seconds = ?5 WHERE attempt_id = ?1 AND position = ?2",
+                        "UPDATE response SET chosen = ?3, marked = ?4, seconds = ?5, unsure = ?6
+                         WHERE attempt_id = ?1 AND position = ?2",
                     )
                     ?;
                 for r in changed {
@@ -270,7 +287,8 @@ impl Store {
                             r.position as i64,
                             json(&r.chosen),
                             r.marked,
-                            r.seconds as i64
+                            r.seconds as i64,
+                            r.unsure
                         ])
                         ?;
                 }
@@ -302,11 +320,15 @@ impl Store {
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         self.write(|tx| {
-            let bank_code: String = tx
-                .query_row("SELECT bank_code FROM attempt WHERE id = ?1", [attempt], |r| {
-                    r.get(0)
-                })
-                ?;
+            let (bank_code, limit, questions): (String, Option<i64>, i64) = tx.query_row(
+                "SELECT bank_code, time_limit_secs, questions FROM attempt WHERE id = ?1",
+                [attempt],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?;
+            // Half this exam's pace: a sure right answer faster than that is rated Easy.
+            let fast = limit
+                .filter(|_| questions > 0)
+                .map(|l| (l.max(0) / questions / 2) as u64);
             tx.execute(
                 "UPDATE attempt SET finished_at = ?2, abandoned = 0, used_secs = ?3, correct = ?4, total = ?5, scaled = ?6, passed = ?7,
                     pass_mark = ?8, pillars = ?9, sections = ?10, domains = ?11,
@@ -327,22 +349,25 @@ impl Store {
                 ],
             )
             ?;
-            let ids: Vec<String> = {
-                let mut stmt = tx
-                    .prepare("SELECT question_id FROM response WHERE attempt_id = ?1 ORDER BY position")
-                    ?;
-                stmt.query_map([attempt], |r| r.get(0))
-                    ?
-                    .collect::<Result<_, _>>()
-                    ?
+            let rows: Vec<(String, bool, i64)> = {
+                let mut stmt = tx.prepare(
+                    "SELECT question_id, unsure, seconds FROM response WHERE attempt_id = ?1 ORDER BY position",
+                )?;
+                stmt.query_map([attempt], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                    .collect::<Result<_, _>>()?
             };
-            for (k, (id, ok)) in ids.iter().zip(&outcome.responses).enumerate() {
+            for (k, ((id, unsure, seconds), &correct)) in rows.iter().zip(&outcome.responses).enumerate() {
                 tx.execute(
                     "UPDATE response SET correct = ?3 WHERE attempt_id = ?1 AND position = ?2",
-                    params![attempt, k as i64, ok],
+                    params![attempt, k as i64, correct],
                 )
                 ?;
-                super::review::record_answer(tx, &bank_code, id, *ok, now)?;
+                let answer = Answer {
+                    correct,
+                    unsure: *unsure,
+                    grade: Grade::of(correct, *unsure, (*seconds).max(0) as u64, fast),
+                };
+                super::review::record_answer(tx, &bank_code, id, answer, now)?;
             }
             Ok(())
         })
@@ -353,11 +378,16 @@ impl Store {
         &mut self,
         attempt: i64,
         response: &NewResponse,
-        chosen: &[usize],
-        correct: bool,
-        seconds: u64,
+        given: &Given<'_>,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        let Given {
+            chosen,
+            correct,
+            unsure,
+            seconds,
+            fast_secs,
+        } = *given;
         self.write(|tx| {
             let (bank_code, position): (String, i64) = tx
                 .query_row(
@@ -367,8 +397,9 @@ impl Store {
                 )
                 ?;
             tx.execute(
-                "INSERT INTO response (attempt_id, position, question_id, pillar, section, option_order, chosen, correct, seconds)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                "INSERT INTO response (attempt_id, position, question_id, pillar, section, option_order, chosen, correct,
+                    seconds, unsure)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 params![
                     attempt,
                     position,
@@ -378,7 +409,8 @@ impl Store {
                     json(&response.option_order),
                     json(&chosen),
                     correct,
-                    seconds as i64
+                    seconds as i64,
+                    unsure
                 ],
             )
             ?;
@@ -397,7 +429,12 @@ impl Store {
                 params![attempt, timestamp(now), total, right, seconds as i64],
             )
             ?;
-            super::review::record_answer(tx, &bank_code, &response.question_id, correct, now)?;
+            let answer = Answer {
+                correct,
+                unsure,
+                grade: Grade::of(correct, unsure, seconds, fast_secs),
+            };
+            super::review::record_answer(tx, &bank_code, &response.question_id, answer, now)?;
             Ok(())
         })
     }

@@ -7,6 +7,7 @@ use rusqlite::params;
 use serde::Deserialize;
 
 use super::attempts::{Mode, PartScore, Status};
+use super::review::{Answer, Grade};
 use super::{Store, StoreError};
 
 #[derive(Debug, Deserialize)]
@@ -50,6 +51,8 @@ struct InResponse {
     correct: Option<bool>,
     marked: bool,
     seconds: u64,
+    #[serde(default)]
+    unsure: bool,
 }
 
 /// How an import went.
@@ -137,8 +140,8 @@ impl Store {
                 for r in &a.responses {
                     tx.execute(
                         "INSERT INTO response (attempt_id, position, question_id, pillar, section, option_order,
-                            chosen, correct, marked, seconds)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                            chosen, correct, marked, seconds, unsure)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                         params![
                             id,
                             r.position.saturating_sub(1) as i64,
@@ -149,7 +152,8 @@ impl Store {
                             json(&r.chosen),
                             r.correct,
                             r.marked,
-                            r.seconds as i64
+                            r.seconds as i64,
+                            r.unsure
                         ],
                     )?;
                 }
@@ -168,17 +172,31 @@ impl Store {
 fn rebuild_reviews(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
     tx.execute_batch("DELETE FROM card; DELETE FROM question_stat;")?;
     let mut stmt = tx.prepare(
-        "SELECT a.bank_code, r.question_id, r.correct, coalesce(a.finished_at, a.started_at)
+        "SELECT a.bank_code, r.question_id, r.correct, r.unsure, r.seconds,
+            coalesce(a.finished_at, a.started_at) AS at,
+            a.time_limit_secs / nullif(a.questions, 0) / 2 AS fast
          FROM response r JOIN attempt a ON a.id = r.attempt_id
          WHERE r.correct IS NOT NULL AND a.finished_at IS NOT NULL
          ORDER BY coalesce(a.finished_at, a.started_at), a.id, r.position",
     )?;
-    let rows: Vec<(String, String, bool, String)> = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-        .collect::<Result<_, _>>()?;
-    for (bank, question, correct, at) in rows {
+    let mut rows = stmt.query([])?;
+    let mut answers = Vec::new();
+    while let Some(r) = rows.next()? {
+        let (correct, unsure, seconds): (bool, bool, i64) = (r.get("correct")?, r.get("unsure")?, r.get("seconds")?);
+        let fast: Option<i64> = r.get("fast")?;
+        let answer = Answer {
+            correct,
+            unsure,
+            grade: Grade::of(correct, unsure, seconds.max(0) as u64, fast.map(|f| f.max(0) as u64)),
+        };
+        let (bank, question, at): (String, String, String) = (r.get(0)?, r.get(1)?, r.get("at")?);
+        answers.push((bank, question, answer, at));
+    }
+    drop(rows);
+    drop(stmt);
+    for (bank, question, answer, at) in answers {
         let at = DateTime::parse_from_rfc3339(&at).map_or_else(|_| Utc::now(), |t| t.with_timezone(&Utc));
-        super::review::record_answer(tx, &bank, &question, correct, at)?;
+        super::review::record_answer(tx, &bank, &question, answer, at)?;
     }
     Ok(())
 }

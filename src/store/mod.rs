@@ -11,6 +11,7 @@ mod pending;
 mod read;
 mod review;
 mod schema;
+mod study;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -19,14 +20,15 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use attempts::{
     AttemptRecord, AttemptSummary, Mode, NewAttempt, NewResponse, Outcome, PartScore, ResponseRecord,
-    ResponseState, Status, Trend, timestamp,
+    ResponseState, Status, Trend, Given, timestamp,
 };
 pub use export::{ExportError, ExportFormat};
 pub use import::{Export, ImportError, Imported};
 pub use lease::SetAside;
 pub use pending::FinishedExam;
 pub use read::{Detail, Missed};
-pub use review::DueCard;
+pub use review::{DueCard, Grade};
+pub use study::{NewReport, Report};
 
 pub const FILE_NAME: &str = "history.db";
 

@@ -184,6 +184,7 @@ fn response_record(r: &Row<'_>) -> rusqlite::Result<ResponseRecord> {
         correct: r.get("correct")?,
         marked: r.get("marked")?,
         seconds: natural(r, "seconds")?,
+        unsure: r.get("unsure")?,
     })
 }
 
@@ -207,7 +208,7 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare(
-                "SELECT position, question_id, pillar, section, option_order, chosen, correct, marked, seconds
+                "SELECT position, question_id, pillar, section, option_order, chosen, correct, marked, seconds, unsure
                  FROM response WHERE attempt_id = ?1 ORDER BY position",
             )
             .map_err(e)?;

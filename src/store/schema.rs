@@ -78,6 +78,30 @@ pub(super) const MIGRATIONS: &[&str] = &[
     "ALTER TABLE attempt ADD COLUMN uid TEXT;
     UPDATE attempt SET uid = 'legacy:' || bank_code || ':' || started_at || ':' || seed WHERE uid IS NULL;
     CREATE UNIQUE INDEX attempt_uid ON attempt (uid);",
+    // 6: the study loop. An unsure mark per response; each question's last answer (right or wrong,
+    // sure or not), backfilled from the latest scored response; bookmarks; problem reports.
+    "ALTER TABLE response ADD COLUMN unsure INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE question_stat ADD COLUMN last_correct INTEGER;
+    ALTER TABLE question_stat ADD COLUMN last_unsure INTEGER NOT NULL DEFAULT 0;
+    UPDATE question_stat SET last_correct = (
+        SELECT r.correct FROM response r JOIN attempt a ON a.id = r.attempt_id
+        WHERE a.bank_code = question_stat.bank_code AND r.question_id = question_stat.question_id
+            AND r.correct IS NOT NULL AND a.finished_at IS NOT NULL
+        ORDER BY a.finished_at DESC, a.id DESC, r.position DESC LIMIT 1);
+    CREATE TABLE bookmark (
+        bank_code TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (bank_code, question_id)
+    );
+    CREATE TABLE report (
+        id INTEGER PRIMARY KEY,
+        bank_code TEXT NOT NULL,
+        bank_hash TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );",
 ];
 
 /// Every table and column the code reads or writes.
@@ -126,12 +150,25 @@ const SCHEMA: &[(&str, &[&str])] = &[
             "correct",
             "marked",
             "seconds",
+            "unsure",
         ],
     ),
     ("card", &["bank_code", "question_id", "due", "state"]),
     (
         "question_stat",
-        &["bank_code", "question_id", "answered", "wrong"],
+        &[
+            "bank_code",
+            "question_id",
+            "answered",
+            "wrong",
+            "last_correct",
+            "last_unsure",
+        ],
+    ),
+    ("bookmark", &["bank_code", "question_id", "created_at"]),
+    (
+        "report",
+        &["id", "bank_code", "bank_hash", "question_id", "note", "created_at"],
     ),
 ];
 

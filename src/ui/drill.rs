@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 
 use super::Ui;
+use super::marks::header_marks;
 use super::review::answered;
 use super::widgets::{Reveal, choices, dialog, draw_lines, footer, header, offset_for, question_lines};
 use crate::app::drill::Drill;
@@ -16,7 +17,8 @@ pub fn render(ui: &Ui<'_>, d: &Drill, area: Rect, buf: &mut Buffer) {
     let [top, body, bottom] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1)]).areas(area);
     let tally = format!(
-        "{}/{} · {} of {} correct",
+        "{}{}/{} · {} of {} correct",
+        header_marks(ui, d.item().question, d.unsure),
         d.position + 1,
         d.queue.len(),
         d.correct(),
@@ -30,7 +32,7 @@ pub fn render(ui: &Ui<'_>, d: &Drill, area: Rect, buf: &mut Buffer) {
     };
     footer(ui, &hints, bottom, buf);
     if d.checked {
-        answered(ui, d.item(), &d.chosen, &d.pane, 0, body, buf);
+        answered(ui, d.item(), &d.chosen, d.unsure, &d.pane, 0, body, buf);
     } else {
         let inner = body.inner(Margin {
             horizontal: 2,

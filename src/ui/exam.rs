@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::Ui;
+use super::marks::{BOOKMARK, marks};
 use super::strings;
 use super::widgets::{
     Reveal, centered, choices, clock, dialog, draw_lines, footer, header, offset_for, question_lines,
@@ -84,6 +85,8 @@ pub fn render(ui: &Ui<'_>, e: &ExamSession, area: Rect, buf: &mut Buffer) {
     if e.marked[e.current] {
         tag.push(Span::styled("  ⚑ marked for review", t.warn()));
     }
+    let question = e.exam.items[e.current].question;
+    tag.extend(marks(ui, question, e.unsure[e.current]));
     let wanted = ui.bank.questions[e.exam.items[e.current].question].select();
     let chosen = e.answers[e.current].len();
     if e.progress(&ui.bank, e.current) == Progress::Incomplete {
@@ -147,7 +150,7 @@ pub fn render(ui: &Ui<'_>, e: &ExamSession, area: Rect, buf: &mut Buffer) {
 }
 
 const PER_ROW: usize = 10;
-const CELL: u16 = 6;
+const CELL: u16 = 7;
 
 fn grid(ui: &Ui<'_>, e: &ExamSession, at: usize, area: Rect, buf: &mut Buffer) {
     let t = ui.theme;
@@ -178,7 +181,12 @@ fn grid(ui: &Ui<'_>, e: &ExamSession, at: usize, area: Rect, buf: &mut Buffer) {
             Progress::Unanswered => "○",
         };
         let marked = if e.marked[k] { "⚑" } else { " " };
-        let text = format!("{:>3}{answered}{marked}", k + 1);
+        let star = if ui.bookmarked(e.exam.items[k].question) {
+            BOOKMARK
+        } else {
+            " "
+        };
+        let text = format!("{:>3}{answered}{marked}{star}", k + 1);
         let mut style = if e.answers[k].is_empty() {
             t.dim()
         } else {
@@ -207,7 +215,10 @@ fn grid(ui: &Ui<'_>, e: &ExamSession, at: usize, area: Rect, buf: &mut Buffer) {
                 e.marked_count()
             )
         }),
-        Line::styled("● answered  ◐ incomplete  ○ unanswered  ⚑ marked", t.dim()),
+        Line::styled(
+            "● answered  ◐ incomplete  ○ unanswered  ⚑ marked  ★ bookmarked",
+            t.dim(),
+        ),
         Line::styled("Enter go to question · s submit · Esc close", t.dim()),
     ];
     Paragraph::new(legend).render(

@@ -1,4 +1,4 @@
-//! Home menu, custom-exam form and drill picker views.
+//! Home menu, custom-exam form and practice-test list views.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -10,7 +10,7 @@ use super::Ui;
 use super::strings;
 use super::widgets::{centered, choices, dialog, follow, footer, header, select_list};
 use crate::app::Hit;
-use crate::app::home::{CustomForm, DrillPicker, Field, HomeAction, Topic, entries};
+use crate::app::home::{CustomForm, Field, HomeAction, entries};
 use crate::app::keys::{self, Page};
 use crate::app::practice::PracticeList;
 
@@ -54,7 +54,7 @@ pub fn render(ui: &Ui<'_>, area: Rect, buf: &mut Buffer) {
         t,
     );
     footer(ui, &keys::footer(Page::Home), bottom, buf);
-    let rect = centered(body, 64, list.len() as u16 + 10);
+    let rect = centered(body, 64, list.len() as u16 + 11);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(format!(" {} ", bank.code), t.title()));
@@ -71,6 +71,10 @@ pub fn render(ui: &Ui<'_>, area: Rect, buf: &mut Buffer) {
             ),
             t.dim(),
         ),
+        match &home.info.readiness {
+            Some(line) => Line::styled(line.clone(), t.key()),
+            None => Line::default(),
+        },
         Line::default(),
     ];
     let first_item = lines.len();
@@ -306,37 +310,6 @@ pub fn render_practice(ui: &Ui<'_>, list: &PracticeList, area: Rect, buf: &mut B
         "Practice tests: fixed, on the exam's blueprint",
         lines,
         list.cursor,
-        area,
-        buf,
-    );
-}
-
-pub fn render_picker(ui: &Ui<'_>, picker: &DrillPicker, area: Rect, buf: &mut Buffer) {
-    let t = ui.theme;
-    let bank = &ui.bank;
-    let lines = picker
-        .topics
-        .iter()
-        .enumerate()
-        .map(|(i, (topic, n))| {
-            let (kind, name) = match topic {
-                Topic::Pillar(p) => ("pillar ", bank.pillars[*p].name.clone()),
-                Topic::Section(s) => ("section", bank.notes.headings[*s].title.clone()),
-            };
-            Line::from(vec![
-                Span::raw(if i == picker.cursor { "› " } else { "  " }),
-                Span::styled(format!("{kind}  "), t.dim()),
-                Span::raw(format!("{name:<40}")),
-                Span::styled(format!("{n:>4} questions"), t.dim()),
-            ])
-        })
-        .collect();
-    menu_screen(
-        ui,
-        Page::Picker,
-        "Drill: choose a pillar or a notes section",
-        lines,
-        picker.cursor,
         area,
         buf,
     );

@@ -10,9 +10,12 @@ mod drill;
 mod exam;
 mod history;
 mod home;
+mod marks;
+mod picker;
 mod notes;
 mod results;
 mod review;
+mod stats;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -123,7 +126,7 @@ pub fn render(app: &App, view: &View, area: Rect, buf: &mut Buffer) {
             Page::Form
         }
         Screen::Picker(p) => {
-            home::render_picker(ui, p, area, buf);
+            picker::render(ui, p, area, buf);
             Page::Picker
         }
         Screen::Practice(p) => {
@@ -158,9 +161,16 @@ pub fn render(app: &App, view: &View, area: Rect, buf: &mut Buffer) {
             history::render(ui, h, area, buf);
             Page::History
         }
+        Screen::Stats(v) => {
+            stats::render(ui, v, area, buf);
+            Page::Stats
+        }
     };
     if ui.help {
         widgets::help_overlay(area, buf, &keys::help(help), ui.theme);
+    }
+    if let Some(draft) = &ui.report {
+        report_dialog(ui, draft, full, buf);
     }
     if ui.confirm_quit {
         let t = ui.theme;
@@ -171,6 +181,27 @@ pub fn render(app: &App, view: &View, area: Rect, buf: &mut Buffer) {
         ];
         widgets::dialog(full, buf, "A result is not saved yet", lines, t);
     }
+}
+
+/// The one-line problem report being typed.
+fn report_dialog(ui: &Ui<'_>, draft: &crate::app::study::ReportDraft, area: Rect, buf: &mut Buffer) {
+    let t = ui.theme;
+    let q = &ui.bank.questions[draft.question];
+    let room = usize::from(area.width.saturating_sub(12)).min(70);
+    // The end of a long note stays in view while typing.
+    let shown: String = {
+        let chars: Vec<char> = draft.text.chars().collect();
+        chars[chars.len().saturating_sub(room - 1)..].iter().collect()
+    };
+    let lines = vec![
+        Line::from(format!("{} · {}", q.id, widgets::truncate(&q.gist(), room.saturating_sub(q.id.len() + 3)))),
+        Line::styled("What is wrong with it? (one line, for the bank's authors)", t.dim()),
+        Line::default(),
+        Line::styled(format!("{shown:<room$}"), t.selected()),
+        Line::default(),
+        widgets::choices(t, &[("Enter", "save the report"), ("Esc", "cancel")]),
+    ];
+    widgets::dialog(area, buf, "Report a problem", lines, t);
 }
 
 fn too_small(area: Rect, buf: &mut Buffer) {

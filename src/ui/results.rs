@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, LineGauge, Paragraph, Row, Table, Widget};
 
 use super::Ui;
-use super::widgets::{footer, header, scroll_marks, truncate};
+use super::widgets::{follow, footer, header, scroll_marks, truncate};
 use crate::app::Hit;
 use crate::app::keys::{self, Page};
 use crate::app::results::{ACTIONS, Results};
@@ -140,24 +140,31 @@ pub fn render(ui: &Ui<'_>, r: &Results, area: Rect, buf: &mut Buffer) {
 
     // Rows that fit below the table's border and header; the rest scroll (PageUp/PageDown, wheel).
     let fit = usize::from(sections.height.saturating_sub(3));
-    let first = r.table_scroll.min(s.sections.len().saturating_sub(fit));
+    let first = follow(r.section, fit as u16).min(s.sections.len().saturating_sub(fit));
+    let mut hits = ui.hits.borrow_mut();
     let rows: Vec<Row<'static>> = s
         .sections
         .iter()
+        .enumerate()
         .skip(first)
-        .map(|tally| {
-            Row::new(vec![
+        .map(|(i, tally)| {
+            if i - first < fit {
+                let y = sections.y + 2 + (i - first) as u16;
+                hits.push((Rect { y, height: 1, ..sections }, Hit::Row(i)));
+            }
+            let row = Row::new(vec![
                 Cell::from(bank.notes.headings[tally.key].title.clone()),
                 Cell::from(format!("{}/{}", tally.correct, tally.total)),
                 Cell::from(format!("{:>3}%", tally.percent())),
-            ])
+            ]);
+            if i == r.section { row.style(t.selected()) } else { row }
         })
         .collect();
     let table = Table::new(
         rows,
         [Constraint::Min(10), Constraint::Length(6), Constraint::Length(5)],
     )
-    .header(Row::new(vec!["Section (weakest first)", "Right", "%"]).style(t.bold()))
+    .header(Row::new(vec!["Section (weakest first; d drills)", "Right", "%"]).style(t.bold()))
     .block(
         Block::default()
             .borders(Borders::ALL)
@@ -178,7 +185,6 @@ pub fn render(ui: &Ui<'_>, r: &Results, area: Rect, buf: &mut Buffer) {
     // The actions flow onto a second line when one line cannot hold them all.
     let mut lines: Vec<Vec<Span<'static>>> = vec![Vec::new()];
     let (mut x, mut y) = (inner.x, inner.y);
-    let mut hits = ui.hits.borrow_mut();
     for (i, (key, label)) in ACTIONS.iter().enumerate() {
         let text = format!("[{key}] {label}");
         let w = text.chars().count() as u16;

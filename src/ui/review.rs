@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
 use super::Ui;
+use super::marks::header_marks;
 use super::widgets::{Reveal, draw_lines, footer, header, notes_pane, question_lines};
 use crate::app::keys::{self, Page};
 use crate::app::review::{NotesPane, Review};
@@ -14,8 +15,8 @@ use crate::bank::letters;
 use crate::exam::Item;
 use crate::score::is_correct;
 
-/// "✓ Correct" / "✗ Wrong: the answer is B, D" / "○ Unanswered: ...".
-pub(super) fn verdict(ui: &Ui<'_>, item: &Item, chosen: &[usize]) -> Line<'static> {
+/// "✓ Correct" / "✗ Wrong: the answer is B, D" / "○ Unanswered: ...", and what an unsure mark means.
+pub(super) fn verdict(ui: &Ui<'_>, item: &Item, chosen: &[usize], unsure: bool) -> Line<'static> {
     let t = ui.theme;
     let q = &ui.bank.questions[item.question];
     let answer: Vec<String> = letters(&item.order, |o| q.options[o].correct)
@@ -25,8 +26,12 @@ pub(super) fn verdict(ui: &Ui<'_>, item: &Item, chosen: &[usize]) -> Line<'stati
     let answer = answer.join(", ");
     if chosen.is_empty() {
         Line::styled(format!("○ Unanswered: the answer is {answer}"), t.warn())
+    } else if is_correct(&ui.bank, item.question, chosen) && unsure {
+        Line::styled("✓ Correct, but marked unsure: it comes back for review", t.good())
     } else if is_correct(&ui.bank, item.question, chosen) {
         Line::styled("✓ Correct", t.good())
+    } else if unsure {
+        Line::styled(format!("✗ Wrong (marked unsure): the answer is {answer}"), t.bad())
     } else {
         Line::styled(format!("✗ Wrong: the answer is {answer}"), t.bad())
     }
@@ -37,6 +42,7 @@ pub(super) fn answered(
     ui: &Ui<'_>,
     item: &Item,
     chosen: &[usize],
+    unsure: bool,
     pane: &NotesPane,
     scroll: u16,
     area: Rect,
@@ -56,7 +62,7 @@ pub(super) fn answered(
     });
     block.render(left, buf);
     let width = usize::from(inner.width.saturating_sub(1)); // a column for the scrollbar
-    let mut lines = vec![verdict(ui, item, chosen), Line::default()];
+    let mut lines = vec![verdict(ui, item, chosen, unsure), Line::default()];
     let (q, _) = question_lines(&ui.bank, item, chosen, None, Reveal::Shown, width, t);
     lines.extend(q);
     if let Some(e) = &ui.bank.questions[item.question].explanation {
@@ -85,7 +91,8 @@ pub fn render(ui: &Ui<'_>, r: &Review, area: Rect, buf: &mut Buffer) {
             q.gist()
         ),
         vec![Span::raw(format!(
-            "{}{}",
+            "{}{}{}",
+            header_marks(ui, item.question, r.unsure[k]),
             if r.marked[k] { "⚑ marked · " } else { "" },
             ui.bank.pillars[q.pillar].name
         ))],
@@ -106,5 +113,5 @@ pub fn render(ui: &Ui<'_>, r: &Review, area: Rect, buf: &mut Buffer) {
         ratatui::widgets::Paragraph::new(Line::styled(text, t.warn())).render(note, buf);
         rest
     };
-    answered(ui, item, &r.answers[k], &r.pane, r.scroll, body, buf);
+    answered(ui, item, &r.answers[k], r.unsure[k], &r.pane, r.scroll, body, buf);
 }

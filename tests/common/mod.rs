@@ -31,6 +31,14 @@ pub fn app_with(bank: Bank, start: Start) -> (App, Rc<FakeClock>) {
 }
 
 /// An exam on the UI fixture bank: 4 questions, 8 minutes, seed 1.
+/// `proctor drill TOPIC`'s arguments.
+pub fn drill_on(topic: &str) -> proctor::cli::DrillArgs {
+    proctor::cli::DrillArgs {
+        topic: Some(topic.into()),
+        ..Default::default()
+    }
+}
+
 pub fn exam_app(questions: usize) -> (App, Rc<FakeClock>) {
     let args = ExamArgs {
         questions: Some(questions),

@@ -12,6 +12,8 @@ use crate::notes::RefError;
 use crate::store::{self, Detail, ExportError};
 use crate::{Error, print};
 
+pub mod study;
+
 /// The history for commands that only read it: every failure is an error, and no file is created.
 pub fn require_store(global: &Global) -> Result<store::Store, Error> {
     let dir = store::data_dir(global.data_dir.as_deref())
@@ -259,18 +261,26 @@ pub fn review_list(global: &Global, out: &mut impl Write) -> Result<u8, Error> {
 pub fn export(
     global: &Global,
     format: ExportFormat,
+    reports: bool,
     target: Option<&Path>,
     out: &mut impl Write,
 ) -> Result<u8, Error> {
     let store = require_store(global)?;
     // The bank gives each response its correct letters; without a loadable bank they are left empty.
     let bank = bank::load_valid(&load_options(global)).ok();
+    let write = |out: &mut dyn Write| {
+        if reports {
+            study::write_reports(&store, format, out)
+        } else {
+            store.export(format, bank.as_ref(), out)
+        }
+    };
     let io = |path: &Path, source| Error::Io {
         path: path.to_path_buf(),
         source,
     };
     let Some(path) = target else {
-        return match store.export(format, bank.as_ref(), out) {
+        return match write(out) {
             Ok(()) => Ok(0),
             Err(ExportError::Store(e)) => Err(e.into()),
             Err(ExportError::Io(e)) => Err(Error::Output(e)),
@@ -286,9 +296,7 @@ pub fn export(
     temp.push(format!(".{}.tmp", std::process::id()));
     let temp = std::path::PathBuf::from(temp);
     let mut file = std::fs::File::create(&temp).map_err(|e| io(&temp, e))?;
-    let written = store
-        .export(format, bank.as_ref(), &mut file)
-        .and_then(|()| file.sync_all().map_err(ExportError::Io));
+    let written = write(&mut file).and_then(|()| file.sync_all().map_err(ExportError::Io));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&temp);
         return Err(match e {
