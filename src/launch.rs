@@ -3,8 +3,8 @@
 use std::rc::Rc;
 
 use crate::app::exam::ExamSession;
-use crate::app::picker::DrillPicker;
 use crate::app::notes::NotesBrowser;
+use crate::app::picker::DrillPicker;
 use crate::app::{App, Clock, HistoryAccess, Screen, StoreRequest, SystemClock, drill_screen};
 use crate::bank::{self, Bank};
 use crate::cli::{DrillArgs, ExamArgs, Global};

@@ -159,8 +159,7 @@ pub fn compute(bank: &Bank, ev: &Evidence) -> Stats {
         .map(|(i, q)| (q.id.as_str(), i))
         .collect();
     let sections: Vec<usize> = bank.notes.sections().collect();
-    let section_slot: HashMap<usize, usize> =
-        sections.iter().enumerate().map(|(k, &h)| (h, k)).collect();
+    let section_slot: HashMap<usize, usize> = sections.iter().enumerate().map(|(k, &h)| (h, k)).collect();
     let mut pillars = Grouping::new(bank.pillars.iter().map(|p| (p.id.clone(), p.name.clone())));
     let mut domains = Grouping::new(bank.domains.iter().map(|d| (d.id.clone(), d.name.clone())));
     let mut secs = Grouping::new(

@@ -424,5 +424,5 @@ fn a_review_session_takes_at_most_the_daily_limit() {
         panic!("a review")
     };
     assert_eq!(d.queue.len(), 2);
-    assert_eq!(d.title, "Review wrong answers (2 of 4 due today)");
+    assert_eq!(d.title, "Review (2 of 4 due, today's limit)");
 }

@@ -340,7 +340,7 @@ fn a_file_that_is_not_a_database_is_refused_whatever_its_size_and_read_commands_
         let path = dir.path().join("history.db");
         std::fs::write(&path, content).unwrap();
         let errors = run_every_reader(dir.path());
-        assert_eq!(errors.len(), 6, "every reader refuses {content:?}: {errors:?}");
+        assert_eq!(errors.len(), 8, "every reader refuses {content:?}: {errors:?}");
         assert!(
             errors
                 .iter()

@@ -320,7 +320,8 @@ fn a_question_with_a_yaml_block() {
     );
 }
 
-/// A section table longer than the screen shows a scrollbar and scrolls with PageDown and the wheel.
+/// A section table longer than the screen shows a scrollbar; its cursor (PageDown and the wheel)
+/// scrolls it, and `d` drills the row under the cursor.
 #[test]
 fn the_results_section_table_scrolls() {
     let bundled = proctor::bank::load_valid(&proctor::bank::LoadOptions {
@@ -340,23 +341,33 @@ fn the_results_section_table_scrolls() {
         "a scrollbar shows the table is cut:\n{before}"
     );
     let first_row = |text: &str| text.lines().nth(8).unwrap_or_default().to_string();
-    press(&mut app, "<PageDown>");
+    for _ in 0..12 {
+        press(&mut app, "<PageDown>");
+    }
     let after = screen_text(&app, 80, 24);
     assert_ne!(
         first_row(&before),
         first_row(&after),
         "PageDown scrolled the table"
     );
-    app.update(proctor::app::Action::ScrollUp(60, 10));
-    app.update(proctor::app::Action::ScrollUp(60, 10));
-    app.update(proctor::app::Action::ScrollUp(60, 10));
-    app.update(proctor::app::Action::ScrollUp(60, 10));
-    app.update(proctor::app::Action::ScrollUp(60, 10));
+    for _ in 0..12 {
+        app.update(proctor::app::Action::ScrollUp(60, 10));
+    }
     assert_eq!(
         first_row(&screen_text(&app, 80, 24)),
         first_row(&before),
         "the wheel scrolls back"
     );
+    press(&mut app, "<PageDown><PageDown>");
+    let Screen::Results(r) = app.screen() else {
+        panic!("results")
+    };
+    let third = app.bank.notes.headings[r.score.sections[2].key].title.clone();
+    press(&mut app, "d");
+    let Screen::Drill(d) = app.screen() else {
+        panic!("a drill of the chosen row")
+    };
+    assert_eq!(d.title, format!("Drill: {third}"));
 }
 
 /// A notes table too wide for the pane lists each row under its own first cell.

@@ -382,10 +382,32 @@ fn wrong_answers_are_due_at_once_and_right_ones_push_them_out() {
         option_order: vec![0, 1],
     };
     store
-        .append_response(review, &response("q2"), &proctor::store::Given { chosen: &[0], correct: true, unsure: false, seconds: 20, fast_secs: None }, later)
+        .append_response(
+            review,
+            &response("q2"),
+            &proctor::store::Given {
+                chosen: &[0],
+                correct: true,
+                unsure: false,
+                seconds: 20,
+                fast_secs: None,
+            },
+            later,
+        )
         .unwrap();
     store
-        .append_response(review, &response("q3"), &proctor::store::Given { chosen: &[1], correct: false, unsure: false, seconds: 25, fast_secs: None }, later)
+        .append_response(
+            review,
+            &response("q3"),
+            &proctor::store::Given {
+                chosen: &[1],
+                correct: false,
+                unsure: false,
+                seconds: 25,
+                fast_secs: None,
+            },
+            later,
+        )
         .unwrap();
     let due: Vec<String> = store
         .due("T-1", later)

@@ -198,6 +198,22 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         &[P::Exam],
+        &[X::Exam],
+        &[(C('g'), Action::Grid)],
+        "g",
+        "review grid: every question's state; Enter jumps",
+        Some("g grid"),
+    ),
+    bind(
+        &[P::Exam],
+        &[X::Exam],
+        &[(C('s'), Action::Submit)],
+        "s",
+        "submit (asks first)",
+        Some("s submit"),
+    ),
+    bind(
+        &[P::Exam],
         &[X::Exam, X::Drill],
         &[(C('!'), Action::Unsure)],
         "!",
@@ -219,22 +235,6 @@ pub const BINDINGS: &[Binding] = &[
         "R",
         "report a problem with the question: a one-line note for the bank's authors",
         Some("R report"),
-    ),
-    bind(
-        &[P::Exam],
-        &[X::Exam],
-        &[(C('g'), Action::Grid)],
-        "g",
-        "review grid: every question's state; Enter jumps",
-        Some("g grid"),
-    ),
-    bind(
-        &[P::Exam],
-        &[X::Exam],
-        &[(C('s'), Action::Submit)],
-        "s",
-        "submit (asks first)",
-        Some("s submit"),
     ),
     line(
         &[P::Exam],
@@ -419,7 +419,12 @@ pub const BINDINGS: &[Binding] = &[
         Some("bookmark the question (again to remove)"),
         Some("* bookmark"),
     ),
-    line(&[P::Drill], "R", Some("report a problem with the question"), Some("R report")),
+    line(
+        &[P::Drill],
+        "R",
+        Some("report a problem with the question"),
+        Some("R report"),
+    ),
     line(&[P::Drill], "?", Some("this help"), Some("? help")),
     line(
         &[P::Drill],
@@ -438,6 +443,7 @@ pub const BINDINGS: &[Binding] = &[
     line(&[P::DrillChecked], "o", None, Some("o full notes")),
     line(&[P::DrillChecked], "*", None, Some("* bookmark")),
     line(&[P::DrillChecked], "R", None, Some("R report")),
+    line(&[P::DrillChecked], "?", None, Some("? help")),
     line(&[P::DrillChecked], "q", None, Some("q finish")),
     // Notes
     line(
@@ -488,7 +494,12 @@ pub const BINDINGS: &[Binding] = &[
     line(&[P::History], "?", Some("this help"), Some("? help")),
     line(&[P::History], "q, Esc", Some("back"), Some("q back")),
     // Statistics
-    line(&[P::Stats], "↑/↓ or j/k, PageUp/PageDown", Some("move"), Some("↑/↓ move")),
+    line(
+        &[P::Stats],
+        "↑/↓ or j/k, PageUp/PageDown",
+        Some("move"),
+        Some("↑/↓ move"),
+    ),
     line(
         &[P::Stats],
         "Enter",

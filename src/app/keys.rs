@@ -155,7 +155,7 @@ mod tests {
         }
         assert_eq!(
             footer(Exam),
-            "a-f choose · n/p next/prev · m mark · g grid · s submit · ? help · q leave"
+            "a-f choose · n/p next/prev · m mark · g grid · s submit · ! unsure · * bookmark · R report · ? help · q leave"
         );
     }
 

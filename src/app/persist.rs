@@ -179,12 +179,7 @@ fn finished_exam(bank: &Bank, r: &Results, wall: DateTime<Utc>) -> FinishedExam 
     }
 }
 
-fn save_drill(
-    store: &mut Store,
-    bank: &Bank,
-    d: &mut Drill,
-    wall: DateTime<Utc>,
-) -> Result<(), StoreError> {
+fn save_drill(store: &mut Store, bank: &Bank, d: &mut Drill, wall: DateTime<Utc>) -> Result<(), StoreError> {
     let id = match d.attempt {
         Some(id) => id,
         None => {
@@ -260,7 +255,9 @@ impl App {
         match self.stack.last() {
             Some(Screen::Exam(e)) => {
                 for k in (0..e.exam.items.len()).filter(|&k| !e.answers[k].is_empty()) {
-                    study.seen.insert(bank.questions[e.exam.items[k].question].id.clone());
+                    study
+                        .seen
+                        .insert(bank.questions[e.exam.items[k].question].id.clone());
                 }
             }
             Some(Screen::Drill(d)) => {
@@ -434,7 +431,12 @@ impl App {
             },
             StoreRequest::Stats => store
                 .evidence(&bank.code, self.clock.wall())
-                .map(|ev| Some(Screen::Stats(Box::new(StatsView::new(bank, crate::stats::compute(bank, &ev))))))
+                .map(|ev| {
+                    Some(Screen::Stats(Box::new(StatsView::new(
+                        bank,
+                        crate::stats::compute(bank, &ev),
+                    ))))
+                })
                 .map_err(|e| e.to_string()),
             StoreRequest::History => History::load(store, bank)
                 .map(|h| Some(Screen::History(Box::new(h))))

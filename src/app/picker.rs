@@ -158,7 +158,9 @@ impl DrillPicker {
             PickField::Count | PickField::Search => {
                 let search = self.focus == PickField::Search;
                 match action {
-                    Action::Char(c) if search && !c.is_control() && self.search.chars().count() < SEARCH_MAX => {
+                    Action::Char(c)
+                        if search && !c.is_control() && self.search.chars().count() < SEARCH_MAX =>
+                    {
                         self.search.push(c)
                     }
                     Action::Char(c) if !search && c.is_ascii_digit() && self.count.len() < 4 => {

@@ -94,7 +94,10 @@ impl Results {
             Pick::Wrong => self.missed(cx.bank),
             Pick::Marked => (0..self.items.len()).filter(|&k| self.marked[k]).collect(),
             Pick::Bookmarked => (0..self.items.len())
-                .filter(|&k| cx.study.is_bookmarked(&cx.bank.questions[self.items[k].question].id))
+                .filter(|&k| {
+                    cx.study
+                        .is_bookmarked(&cx.bank.questions[self.items[k].question].id)
+                })
                 .collect(),
         };
         if picks.is_empty() {
@@ -127,7 +130,11 @@ impl Results {
 
     /// A drill of this exam's wrong, incomplete and unanswered questions, in exam order.
     fn retry_missed(&self, cx: &mut Ctx<'_>) -> Transition {
-        let queue: Vec<Item> = self.missed(cx.bank).into_iter().map(|k| self.items[k].clone()).collect();
+        let queue: Vec<Item> = self
+            .missed(cx.bank)
+            .into_iter()
+            .map(|k| self.items[k].clone())
+            .collect();
         let title = format!("Retry missed ({})", queue.len());
         match Drill::from_queue(cx.bank, queue, title, Mode::Drill, self.seed) {
             Ok(d) => Transition::Push(Screen::Drill(Box::new(d))),

@@ -73,7 +73,8 @@ impl App {
                 let id = self.bank.questions[question].id.clone();
                 let on = self.study.toggle_bookmark(&id);
                 self.status = Some(if on { "Bookmarked" } else { "Bookmark removed" }.into());
-                self.study_writes.push(StudyWrite::Bookmark { question_id: id, on });
+                self.study_writes
+                    .push(StudyWrite::Bookmark { question_id: id, on });
             }
             Action::Report => {
                 self.report = Some(ReportDraft {
@@ -106,7 +107,12 @@ impl App {
     }
 
     /// Write the queued study changes, in order; what fails stays queued for the next try.
-    pub(super) fn flush_study(store: &mut Store, app_bank: &str, writes: &mut Vec<StudyWrite>, wall: chrono::DateTime<chrono::Utc>) -> Result<(), StoreError> {
+    pub(super) fn flush_study(
+        store: &mut Store,
+        app_bank: &str,
+        writes: &mut Vec<StudyWrite>,
+        wall: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), StoreError> {
         while let Some(w) = writes.first() {
             match w {
                 StudyWrite::Bookmark { question_id, on } => {

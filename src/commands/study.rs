@@ -2,28 +2,29 @@
 
 use std::io::Write;
 
+use crate::Error;
 use crate::bank::{self, Bank};
 use crate::cli::{DrillArgs, ExportFormat, Global};
 use crate::format::clock;
 use crate::stats::{self, Part, Stats};
 use crate::store::{ExportError, Store};
 use crate::study::{Only, SetSpec};
-use crate::Error;
 
 use super::{load_options, require_store, resolve_ref};
 
 /// The practice set `proctor drill` asks for, and its title.
 pub fn practice_set(bank: &Bank, args: &DrillArgs) -> Result<(SetSpec, String), Error> {
     use crate::app::picker::{Topic, topic_filters};
-    let topic = match args.topic.as_deref() {
-        None => Topic::All,
-        Some(t) => match bank.pillar_index(t) {
-            Some(p) => Topic::Pillar(p),
-            None => Topic::Section(resolve_ref(bank, t).map_err(|e| {
-                Error::Usage(format!("{e} (a drill topic is a pillar id or a notes ref)"))
-            })?),
-        },
-    };
+    let topic =
+        match args.topic.as_deref() {
+            None => Topic::All,
+            Some(t) => match bank.pillar_index(t) {
+                Some(p) => Topic::Pillar(p),
+                None => Topic::Section(resolve_ref(bank, t).map_err(|e| {
+                    Error::Usage(format!("{e} (a drill topic is a pillar id or a notes ref)"))
+                })?),
+            },
+        };
     if args.questions == Some(0) {
         return Err(Error::Usage("--questions must be at least 1".into()));
     }
@@ -60,7 +61,11 @@ pub fn stats(global: &Global, json: bool, out: &mut impl Write) -> Result<u8, Er
     let bank = bank::load_valid(&load_options(global))?;
     let s = compute(&require_store(global)?, &bank, chrono::Utc::now())?;
     if json {
-        writeln!(out, "{}", serde_json::to_string(&s).expect("plain data serializes"))?;
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string(&s).expect("plain data serializes")
+        )?;
     } else {
         out.write_all(report(&bank, &s).as_bytes())?;
     }
@@ -75,7 +80,10 @@ fn table(title: &str, parts: &[Part]) -> String {
             n => format!("{}% of {n}", 100 * p.correct / n),
         };
         let name: String = p.name.chars().take(38).collect();
-        text += &format!("  {name:<38} {:>9}  {accuracy:>15}\n", format!("{}/{}", p.seen, p.total));
+        text += &format!(
+            "  {name:<38} {:>9}  {accuracy:>15}\n",
+            format!("{}/{}", p.seen, p.total)
+        );
     }
     text
 }
@@ -84,10 +92,23 @@ fn table(title: &str, parts: &[Part]) -> String {
 pub fn report(bank: &Bank, s: &Stats) -> String {
     let mut text = format!("{} · {}\n", bank.title(), s.headline());
     match s.readiness {
-        Some(_) => text += &format!("Pass mark {}. The interval is 90%; docs/readiness.md says how it is estimated.\n", s.pass_mark),
-        None => text += &format!("Readiness needs answers to {} different questions.\n", stats::READY_AFTER),
+        Some(_) => {
+            text += &format!(
+                "Pass mark {}. The interval is 90%; docs/readiness.md says how it is estimated.\n",
+                s.pass_mark
+            )
+        }
+        None => {
+            text += &format!(
+                "Readiness needs answers to {} different questions.\n",
+                stats::READY_AFTER
+            )
+        }
     }
-    text += &format!("Accuracy, time and calibration read the last {} answer(s).\n", s.window);
+    text += &format!(
+        "Accuracy, time and calibration read the last {} answer(s).\n",
+        s.window
+    );
     text += &table("Pillars", &s.pillars);
     if !s.domains.is_empty() {
         text += &table("Domains", &s.domains);
@@ -118,8 +139,15 @@ pub fn write_reports(store: &Store, format: ExportFormat, out: &mut dyn Write) -
         }
         ExportFormat::Csv => {
             let mut w = csv::Writer::from_writer(out);
-            w.write_record(["id", "bank_code", "bank_hash", "question_id", "note", "created_at"])
-                .map_err(std::io::Error::from)?;
+            w.write_record([
+                "id",
+                "bank_code",
+                "bank_hash",
+                "question_id",
+                "note",
+                "created_at",
+            ])
+            .map_err(std::io::Error::from)?;
             for r in reports {
                 w.write_record([
                     r.id.to_string(),
@@ -142,7 +170,11 @@ pub fn reports(global: &Global, json: bool, out: &mut impl Write) -> Result<u8, 
     let store = require_store(global)?;
     let reports = store.reports(None)?;
     if json {
-        writeln!(out, "{}", serde_json::to_string(&reports).expect("plain data serializes"))?;
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string(&reports).expect("plain data serializes")
+        )?;
         return Ok(0);
     }
     if reports.is_empty() {

@@ -274,23 +274,19 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.write(|tx| {
             {
-                let mut update = tx
-                    .prepare_cached(
-                        "UPDATE response SET chosen = ?3, marked = ?4, seconds = ?5, unsure = ?6
+                let mut update = tx.prepare_cached(
+                    "UPDATE response SET chosen = ?3, marked = ?4, seconds = ?5, unsure = ?6
                          WHERE attempt_id = ?1 AND position = ?2",
-                    )
-                    ?;
+                )?;
                 for r in changed {
-                    update
-                        .execute(params![
-                            attempt,
-                            r.position as i64,
-                            json(&r.chosen),
-                            r.marked,
-                            r.seconds as i64,
-                            r.unsure
-                        ])
-                        ?;
+                    update.execute(params![
+                        attempt,
+                        r.position as i64,
+                        json(&r.chosen),
+                        r.marked,
+                        r.seconds as i64,
+                        r.unsure
+                    ])?;
                 }
             }
             tx.execute(
@@ -304,8 +300,7 @@ impl Store {
                     std::process::id(),
                     timestamp(Utc::now())
                 ],
-            )
-            ?;
+            )?;
             Ok(())
         })
     }

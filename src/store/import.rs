@@ -182,12 +182,18 @@ fn rebuild_reviews(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
     let mut rows = stmt.query([])?;
     let mut answers = Vec::new();
     while let Some(r) = rows.next()? {
-        let (correct, unsure, seconds): (bool, bool, i64) = (r.get("correct")?, r.get("unsure")?, r.get("seconds")?);
+        let (correct, unsure, seconds): (bool, bool, i64) =
+            (r.get("correct")?, r.get("unsure")?, r.get("seconds")?);
         let fast: Option<i64> = r.get("fast")?;
         let answer = Answer {
             correct,
             unsure,
-            grade: Grade::of(correct, unsure, seconds.max(0) as u64, fast.map(|f| f.max(0) as u64)),
+            grade: Grade::of(
+                correct,
+                unsure,
+                seconds.max(0) as u64,
+                fast.map(|f| f.max(0) as u64),
+            ),
         };
         let (bank, question, at): (String, String, String) = (r.get(0)?, r.get(1)?, r.get("at")?);
         answers.push((bank, question, answer, at));

@@ -19,8 +19,8 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 pub use attempts::{
-    AttemptRecord, AttemptSummary, Mode, NewAttempt, NewResponse, Outcome, PartScore, ResponseRecord,
-    ResponseState, Status, Trend, Given, timestamp,
+    AttemptRecord, AttemptSummary, Given, Mode, NewAttempt, NewResponse, Outcome, PartScore, ResponseRecord,
+    ResponseState, Status, Trend, timestamp,
 };
 pub use export::{ExportError, ExportFormat};
 pub use import::{Export, ImportError, Imported};

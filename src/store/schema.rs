@@ -168,7 +168,14 @@ const SCHEMA: &[(&str, &[&str])] = &[
     ("bookmark", &["bank_code", "question_id", "created_at"]),
     (
         "report",
-        &["id", "bank_code", "bank_hash", "question_id", "note", "created_at"],
+        &[
+            "id",
+            "bank_code",
+            "bank_hash",
+            "question_id",
+            "note",
+            "created_at",
+        ],
     ),
 ];
 

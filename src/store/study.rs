@@ -105,9 +105,7 @@ impl Store {
         let mut study = Study::default();
         let mut stmt = self
             .conn
-            .prepare(
-                "SELECT question_id, last_correct, last_unsure FROM question_stat WHERE bank_code = ?1",
-            )
+            .prepare("SELECT question_id, last_correct, last_unsure FROM question_stat WHERE bank_code = ?1")
             .map_err(e)?;
         let mut rows = stmt.query([bank_code]).map_err(e)?;
         while let Some(r) = rows.next().map_err(e)? {

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::Ui;
 use super::marks::header_marks;
-use super::review::answered;
+use super::review::{Answer, answered};
 use super::widgets::{Reveal, choices, dialog, draw_lines, footer, header, offset_for, question_lines};
 use crate::app::drill::Drill;
 use crate::app::keys::{self, Page};
@@ -32,7 +32,12 @@ pub fn render(ui: &Ui<'_>, d: &Drill, area: Rect, buf: &mut Buffer) {
     };
     footer(ui, &hints, bottom, buf);
     if d.checked {
-        answered(ui, d.item(), &d.chosen, d.unsure, &d.pane, 0, body, buf);
+        let answer = Answer {
+            item: d.item(),
+            chosen: &d.chosen,
+            unsure: d.unsure,
+        };
+        answered(ui, answer, &d.pane, 0, body, buf);
     } else {
         let inner = body.inner(Margin {
             horizontal: 2,

@@ -54,7 +54,8 @@ pub fn render(ui: &Ui<'_>, area: Rect, buf: &mut Buffer) {
         t,
     );
     footer(ui, &keys::footer(Page::Home), bottom, buf);
-    let rect = centered(body, 64, list.len() as u16 + 11);
+    let readiness = home.info.readiness.iter().count() as u16;
+    let rect = centered(body, 64, list.len() as u16 + 10 + readiness);
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(format!(" {} ", bank.code), t.title()));
@@ -71,12 +72,11 @@ pub fn render(ui: &Ui<'_>, area: Rect, buf: &mut Buffer) {
             ),
             t.dim(),
         ),
-        match &home.info.readiness {
-            Some(line) => Line::styled(line.clone(), t.key()),
-            None => Line::default(),
-        },
-        Line::default(),
     ];
+    if let Some(line) = &home.info.readiness {
+        lines.push(Line::styled(line.clone(), t.key()));
+    }
+    lines.push(Line::default());
     let first_item = lines.len();
     for (i, e) in list.iter().enumerate() {
         lines.push(menu_line(ui, e.key, e.label, home.cursor == i, &e.note));

@@ -11,8 +11,8 @@ mod exam;
 mod history;
 mod home;
 mod marks;
-mod picker;
 mod notes;
+mod picker;
 mod results;
 mod review;
 mod stats;
@@ -194,8 +194,15 @@ fn report_dialog(ui: &Ui<'_>, draft: &crate::app::study::ReportDraft, area: Rect
         chars[chars.len().saturating_sub(room - 1)..].iter().collect()
     };
     let lines = vec![
-        Line::from(format!("{} · {}", q.id, widgets::truncate(&q.gist(), room.saturating_sub(q.id.len() + 3)))),
-        Line::styled("What is wrong with it? (one line, for the bank's authors)", t.dim()),
+        Line::from(format!(
+            "{} · {}",
+            q.id,
+            widgets::truncate(&q.gist(), room.saturating_sub(q.id.len() + 3))
+        )),
+        Line::styled(
+            "What is wrong with it? (one line, for the bank's authors)",
+            t.dim(),
+        ),
         Line::default(),
         Line::styled(format!("{shown:<room$}"), t.selected()),
         Line::default(),

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::Ui;
-use super::widgets::{follow, footer, header, select_list, truncate};
+use super::widgets::{fit, follow, footer, header, select_list};
 use crate::app::keys::{self, Page};
 use crate::app::picker::{DrillPicker, PickField, Topic};
 use crate::study::Only;
@@ -65,11 +65,8 @@ pub fn render(ui: &Ui<'_>, picker: &DrillPicker, area: Rect, buf: &mut Buffer) {
         ]),
         Line::from(vec![
             label(PickField::Search, "Search"),
-            Span::styled(
-                format!("{:<30}", truncate(&picker.search, 40)),
-                style(PickField::Search),
-            ),
-            Span::styled("  in prompts, options, whys and explanations", t.dim()),
+            Span::styled(fit(&picker.search, 24), style(PickField::Search)),
+            Span::styled("  in prompts, options and whys", t.dim()),
         ]),
     ];
     Paragraph::new(lines).render(fields, buf);
@@ -95,12 +92,20 @@ pub fn render(ui: &Ui<'_>, picker: &DrillPicker, area: Rect, buf: &mut Buffer) {
             Line::from(vec![
                 Span::raw(if i == picker.cursor { "› " } else { "  " }),
                 Span::styled(format!("{kind}  "), t.dim()),
-                Span::raw(format!("{:<name_width$}", truncate(&name, name_width))),
+                Span::raw(fit(&name, name_width)),
                 count,
             ])
         })
         .collect();
     let focused = picker.focus == PickField::Topics;
     let cursor = focused.then_some(picker.cursor);
-    select_list(ui, rows, cursor, true, follow(picker.cursor, inner.height), inner, buf);
+    select_list(
+        ui,
+        rows,
+        cursor,
+        true,
+        follow(picker.cursor, inner.height),
+        inner,
+        buf,
+    );
 }

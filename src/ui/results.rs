@@ -150,21 +150,32 @@ pub fn render(ui: &Ui<'_>, r: &Results, area: Rect, buf: &mut Buffer) {
         .map(|(i, tally)| {
             if i - first < fit {
                 let y = sections.y + 2 + (i - first) as u16;
-                hits.push((Rect { y, height: 1, ..sections }, Hit::Row(i)));
+                hits.push((
+                    Rect {
+                        y,
+                        height: 1,
+                        ..sections
+                    },
+                    Hit::Row(i),
+                ));
             }
             let row = Row::new(vec![
                 Cell::from(bank.notes.headings[tally.key].title.clone()),
                 Cell::from(format!("{}/{}", tally.correct, tally.total)),
                 Cell::from(format!("{:>3}%", tally.percent())),
             ]);
-            if i == r.section { row.style(t.selected()) } else { row }
+            if i == r.section {
+                row.style(t.selected())
+            } else {
+                row
+            }
         })
         .collect();
     let table = Table::new(
         rows,
         [Constraint::Min(10), Constraint::Length(6), Constraint::Length(5)],
     )
-    .header(Row::new(vec!["Section (weakest first; d drills)", "Right", "%"]).style(t.bold()))
+    .header(Row::new(vec!["Section (weakest first)", "Right", "%"]).style(t.bold()))
     .block(
         Block::default()
             .borders(Borders::ALL)

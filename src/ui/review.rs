@@ -31,18 +31,26 @@ pub(super) fn verdict(ui: &Ui<'_>, item: &Item, chosen: &[usize], unsure: bool) 
     } else if is_correct(&ui.bank, item.question, chosen) {
         Line::styled("✓ Correct", t.good())
     } else if unsure {
-        Line::styled(format!("✗ Wrong (marked unsure): the answer is {answer}"), t.bad())
+        Line::styled(
+            format!("✗ Wrong (marked unsure): the answer is {answer}"),
+            t.bad(),
+        )
     } else {
         Line::styled(format!("✗ Wrong: the answer is {answer}"), t.bad())
     }
 }
 
+/// An answer as the feedback view shows it.
+pub(super) struct Answer<'a> {
+    pub item: &'a Item,
+    pub chosen: &'a [usize],
+    pub unsure: bool,
+}
+
 /// The answered question on the left and the notes on the right (or the notes alone, full screen).
 pub(super) fn answered(
     ui: &Ui<'_>,
-    item: &Item,
-    chosen: &[usize],
-    unsure: bool,
+    Answer { item, chosen, unsure }: Answer<'_>,
     pane: &NotesPane,
     scroll: u16,
     area: Rect,
@@ -113,5 +121,10 @@ pub fn render(ui: &Ui<'_>, r: &Review, area: Rect, buf: &mut Buffer) {
         ratatui::widgets::Paragraph::new(Line::styled(text, t.warn())).render(note, buf);
         rest
     };
-    answered(ui, item, &r.answers[k], r.unsure[k], &r.pane, r.scroll, body, buf);
+    let answer = Answer {
+        item,
+        chosen: &r.answers[k],
+        unsure: r.unsure[k],
+    };
+    answered(ui, answer, &r.pane, r.scroll, body, buf);
 }

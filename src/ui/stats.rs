@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::Ui;
-use super::widgets::{clock, follow, footer, header, select_list, truncate};
+use super::widgets::{clock, fit, follow, footer, header, select_list, truncate};
 use crate::app::keys::{self, Page};
 use crate::app::stats::{Group, StatsView};
 use crate::stats::READY_AFTER;
@@ -101,12 +101,20 @@ pub fn render(ui: &Ui<'_>, v: &StatsView, area: Rect, buf: &mut Buffer) {
             Line::from(vec![
                 Span::raw(if i == v.cursor { "› " } else { "  " }),
                 Span::styled(format!("{kind:<8} "), t.dim()),
-                Span::raw(format!("{:<name_width$} ", truncate(&part.name, name_width))),
+                Span::raw(fit(&part.name, name_width + 1)),
                 Span::raw(format!("{seen:>9}  {accuracy:>16}")),
             ])
         })
         .collect();
-    select_list(ui, rows, Some(v.cursor), true, follow(v.cursor, list.height), list, buf);
+    select_list(
+        ui,
+        rows,
+        Some(v.cursor),
+        true,
+        follow(v.cursor, list.height),
+        list,
+        buf,
+    );
 
     if slow_lines > 0 {
         let inner = slowest.inner(Margin {

@@ -399,6 +399,15 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` cut to `width` columns and padded with spaces to exactly that many (wide characters count
+/// two, so columns line up after them).
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let cut = truncate(text, width);
+    let pad = width.saturating_sub(cut.width());
+    cut + &" ".repeat(pad)
+}
+
 /// `h:mm:ss` or `m:ss`.
 pub use crate::format::clock;
 

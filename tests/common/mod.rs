@@ -30,7 +30,6 @@ pub fn app_with(bank: Bank, start: Start) -> (App, Rc<FakeClock>) {
     (app, clock)
 }
 
-/// An exam on the UI fixture bank: 4 questions, 8 minutes, seed 1.
 /// `proctor drill TOPIC`'s arguments.
 pub fn drill_on(topic: &str) -> proctor::cli::DrillArgs {
     proctor::cli::DrillArgs {
@@ -39,6 +38,7 @@ pub fn drill_on(topic: &str) -> proctor::cli::DrillArgs {
     }
 }
 
+/// An exam on the UI fixture bank: 4 questions, 8 minutes, seed 1.
 pub fn exam_app(questions: usize) -> (App, Rc<FakeClock>) {
     let args = ExamArgs {
         questions: Some(questions),
