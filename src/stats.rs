@@ -104,7 +104,7 @@ pub struct Stats {
 }
 
 impl Stats {
-    /// One line for the home screen: "Readiness 690 (640-740) · 212/331 seen".
+    /// One line for the home screen: "Readiness 701 (582-821) · 212/689 seen".
     pub fn headline(&self) -> String {
         let seen = format!("{}/{} seen", self.coverage.seen, self.coverage.total);
         match self.readiness {
@@ -214,11 +214,12 @@ pub fn compute(bank: &Bank, ev: &Evidence) -> Stats {
     }
     let mut times: Vec<u64> = answers.iter().map(|(a, _)| a.seconds).collect();
     times.sort_unstable();
-    let mut slowest: Vec<&(&Answer, usize)> = answers.iter().collect();
+    let mut slowest: Vec<&(&Answer, usize)> = answers.iter().filter(|a| a.0.seconds > 0).collect();
     slowest.sort_by(|a, b| b.0.seconds.cmp(&a.0.seconds).then(a.1.cmp(&b.1)));
-    slowest.dedup_by_key(|a| a.1);
+    let mut listed = HashSet::new();
     let slowest = slowest
         .into_iter()
+        .filter(|a| listed.insert(a.1))
         .take(5)
         .map(|&(a, q)| Slow {
             id: a.question_id.clone(),
@@ -277,13 +278,16 @@ fn readiness(bank: &Bank, ev: &Evidence, answers: &[(&Answer, usize)]) -> (Optio
     if distinct < READY_AFTER {
         return (None, distinct);
     }
-    let total_weight: f64 = groups.weights.iter().map(|&w| f64::from(w)).sum();
-    if total_weight <= 0.0 {
-        return (None, distinct);
-    }
+    // A bank whose weights are all zero weighs its groups equally, as its exams do not.
+    let weights: Vec<f64> = if groups.weights.iter().all(|&w| w == 0) {
+        vec![1.0; groups.ids.len()]
+    } else {
+        groups.weights.iter().map(|&w| f64::from(w)).collect()
+    };
+    let total_weight: f64 = weights.iter().sum();
     let (mut p, mut var) = (0.0, 0.0);
     for g in 0..groups.ids.len() {
-        let share = f64::from(groups.weights[g]) / total_weight;
+        let share = weights[g] / total_weight;
         let n = count[g] as f64;
         let a = (known[g] + 1.0) / (n + 2.0);
         p += share * a;

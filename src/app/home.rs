@@ -78,7 +78,7 @@ pub struct HomeInfo {
     pub forms_best: Vec<Option<u32>>,
     /// The most questions one review session takes (the daily limit).
     pub limit: usize,
-    /// "Readiness 690 (640-740) · 212/331 seen", or what readiness still needs.
+    /// "Readiness 701 (582-821) · 212/689 seen", or what readiness still needs.
     pub readiness: Option<String>,
 }
 

@@ -77,7 +77,7 @@ fn table(title: &str, parts: &[Part]) -> String {
     for p in parts {
         let accuracy = match p.answered {
             0 => "-".to_string(),
-            n => format!("{}% of {n}", 100 * p.correct / n),
+            n => format!("{}% of {n}", (100 * p.correct + n / 2) / n),
         };
         let name: String = p.name.chars().take(38).collect();
         text += &format!(

@@ -116,6 +116,7 @@ impl Store {
                     // Added after the first release: at the end, so scripts that index columns keep working.
                     "shown_order",
                     "correct_letters",
+                    "unsure",
                 ])
                 .map_err(std::io::Error::from)?;
                 for s in summaries {
@@ -142,6 +143,7 @@ impl Store {
                             r.seconds.to_string(),
                             e.shown_order.clone(),
                             e.correct_letters.clone(),
+                            r.unsure.to_string(),
                         ])
                         .map_err(std::io::Error::from)?;
                     }

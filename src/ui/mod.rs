@@ -187,7 +187,7 @@ pub fn render(app: &App, view: &View, area: Rect, buf: &mut Buffer) {
 fn report_dialog(ui: &Ui<'_>, draft: &crate::app::study::ReportDraft, area: Rect, buf: &mut Buffer) {
     let t = ui.theme;
     let q = &ui.bank.questions[draft.question];
-    let room = usize::from(area.width.saturating_sub(12)).min(70);
+    let room = usize::from(area.width.saturating_sub(12)).min(58);
     // The end of a long note stays in view while typing.
     let shown: String = {
         let chars: Vec<char> = draft.text.chars().collect();

@@ -47,19 +47,19 @@ pub fn render(ui: &Ui<'_>, v: &StatsView, area: Rect, buf: &mut Buffer) {
         Line::styled(s.headline(), t.bold()),
         Line::styled(readiness, t.dim()),
         Line::from(format!(
-            "Time per question: median {} · 90th percentile {} · over the last {} answers",
+            "Time per question: median {} · 90th percentile {} (last {} answers)",
             clock(s.time.median_secs),
             clock(s.time.p90_secs),
             s.window
         )),
         Line::from(vec![
             Span::styled(format!("{} sure but wrong", s.calibration.sure_wrong), t.bad()),
-            Span::raw(" (misconceptions, reviewed first) · "),
+            Span::raw(" (misconceptions) · "),
             Span::styled(
                 format!("{} unsure but right", s.calibration.unsure_right),
                 t.warn(),
             ),
-            Span::raw(" (lucky, due again)"),
+            Span::raw(" (lucky guesses)"),
         ]),
     ];
     let inner = summary.inner(Margin {
