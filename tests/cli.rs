@@ -239,7 +239,7 @@ fn history_commands_on_a_new_data_folder() {
     let out = with_data(&data, &["export", "--format", "csv"]);
     assert_eq!(
         stdout(&out),
-        "attempt_id,mode,bank_code,started_at,finished_at,status,attempt_scaled,attempt_passed,position,question_id,pillar,section,chosen,correct,marked,seconds,shown_order,correct_letters\n"
+        "attempt_id,mode,bank_code,started_at,finished_at,status,attempt_scaled,attempt_passed,position,question_id,pillar,section,chosen,correct,marked,seconds,shown_order,correct_letters,unsure\n"
     );
 }
 

@@ -4,83 +4,7 @@
 use crossterm::event::KeyCode;
 
 use super::Action;
-use super::keys::KeyContext;
-
-/// A screen whose help pop-up and footer list keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Page {
-    Home,
-    Picker,
-    Practice,
-    Form,
-    Exam,
-    Grid,
-    Results,
-    Review,
-    Drill,
-    /// A drill question after its answer was checked (footer only).
-    DrillChecked,
-    Notes,
-    History,
-    Stats,
-}
-
-/// A key as the table names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
-    Char(char),
-    Code(KeyCode),
-    /// `a`-`f` and `1`-`6`: choose option A-F.
-    Options,
-}
-
-/// One line of the key table: the keys it binds (each to an action, in these contexts), and how the
-/// help pop-up and the footer of these pages show it. A line with no binds documents keys that mean
-/// the same everywhere (arrows, Enter, Esc, `?`, `q`, menu letters), which `map_key` handles first.
-pub struct Binding {
-    pub pages: &'static [Page],
-    pub contexts: &'static [KeyContext],
-    pub binds: &'static [(Key, Action)],
-    pub label: &'static str,
-    /// The help pop-up's text; `None` shows the line only in the footer.
-    pub help: Option<&'static str>,
-    /// The footer's hint; `None` leaves the line out of the footer.
-    pub footer: Option<&'static str>,
-}
-
-const fn line(
-    pages: &'static [Page],
-    label: &'static str,
-    help: Option<&'static str>,
-    footer: Option<&'static str>,
-) -> Binding {
-    Binding {
-        pages,
-        contexts: &[],
-        binds: &[],
-        label,
-        help,
-        footer,
-    }
-}
-
-const fn bind(
-    pages: &'static [Page],
-    contexts: &'static [KeyContext],
-    binds: &'static [(Key, Action)],
-    label: &'static str,
-    help: &'static str,
-    footer: Option<&'static str>,
-) -> Binding {
-    Binding {
-        pages,
-        contexts,
-        binds,
-        label,
-        help: Some(help),
-        footer,
-    }
-}
+use super::keys::{Binding, Key, KeyContext, Page, bind, line};
 
 use Key::{Char as C, Code};
 use KeyContext as X;
@@ -509,22 +433,3 @@ pub const BINDINGS: &[Binding] = &[
     line(&[P::Stats], "?", Some("this help"), Some("? help")),
     line(&[P::Stats], "q, Esc", Some("back"), Some("q back")),
 ];
-
-/// The help pop-up of a page: (keys, what they do).
-pub fn help(page: Page) -> Vec<(&'static str, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.pages.contains(&page))
-        .filter_map(|b| b.help.map(|h| (b.label, h)))
-        .collect()
-}
-
-/// The footer of a page: its hints joined with " · ".
-pub fn footer(page: Page) -> String {
-    BINDINGS
-        .iter()
-        .filter(|b| b.pages.contains(&page))
-        .filter_map(|b| b.footer)
-        .collect::<Vec<_>>()
-        .join(" · ")
-}

@@ -47,6 +47,8 @@ impl App {
     pub(super) fn study_key(&mut self, action: Action) -> bool {
         if let Some(draft) = self.report.as_mut() {
             match action {
+                // Time goes on behind the dialog: an exam still ends at zero.
+                Action::Tick => return false,
                 Action::Char(c) if draft.text.chars().count() < REPORT_MAX && !c.is_control() => {
                     draft.text.push(c)
                 }

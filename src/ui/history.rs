@@ -173,7 +173,15 @@ pub fn render(ui: &Ui<'_>, h: &History, area: Rect, buf: &mut Buffer) {
                 .bank
                 .question_index(&m.question_id)
                 .map_or(String::new(), |q| ui.bank.questions[q].gist());
-            format!("{}/{} wrong  {gist}  ({})", m.wrong, m.answered, m.question_id)
+            let star = if ui.study.is_bookmarked(&m.question_id) {
+                format!("{} ", super::marks::BOOKMARK)
+            } else {
+                String::new()
+            };
+            format!(
+                "{star}{}/{} wrong  {gist}  ({})",
+                m.wrong, m.answered, m.question_id
+            )
         })
         .collect();
     list(ui, rows, h.cursors[2], focused(Focus::Wrong), inner, buf);

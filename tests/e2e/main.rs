@@ -250,7 +250,7 @@ fn killed_mid_exam_resumes_with_answers_intact_then_history_shows_it() {
         rows[2]
     );
     assert!(
-        rows[2].ends_with(&format!(",{}", correct.join(";"))),
+        rows[2].ends_with(&format!(",{},false", correct.join(";"))),
         "{}",
         rows[2]
     );
