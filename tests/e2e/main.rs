@@ -391,3 +391,46 @@ fn two_windows_each_keep_their_own_exam() {
         .collect();
     assert_eq!(statuses, ["finished", "finished"], "{json}");
 }
+
+/// The study keys in the real binary: a bookmark, an unsure mark and a report made in an exam are in
+/// the history the commands read afterwards.
+#[test]
+fn bookmark_unsure_and_report_reach_the_commands() {
+    let args = ["exam", "--questions", "3", "--seed", "4"];
+    let questions = printed(&args[1..]);
+    let data = tempfile::tempdir().unwrap();
+    let mut t = Term::proctor(data.path(), &args, 120, 40);
+    t.wait_for("Question 1 of 3");
+    type_letters(&mut t, &questions[0].1);
+    t.keys(&["*", "!"]);
+    t.wait_for("★ bookmarked  ! unsure");
+    t.keys(&["R"]);
+    t.wait_for("Report a problem");
+    t.keys(&["Option B is ambiguous", "Enter"]);
+    t.wait_for("Report saved");
+    t.keys(&["s", "y"]);
+    t.wait_for("Estimated score");
+    t.keys(&["h", "q"]);
+    assert_eq!(t.wait_exit(), 0);
+    assert_restored(&t);
+
+    let id = &questions[0].0;
+    let (code, out) = proctor(data.path(), &["drill", "--only", "bookmarked", "--list"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.starts_with(&format!("{id}\t")), "{out}");
+    let (_, out) = proctor(data.path(), &["drill", "--only", "unsure", "--list"]);
+    assert!(out.starts_with(&format!("{id}\t")), "{out}");
+    let (_, due) = proctor(data.path(), &["review", "--list"]);
+    assert!(
+        due.lines().any(|l| l.starts_with(&format!("{id}\t"))),
+        "a lucky guess is due: {due}"
+    );
+    let (_, reports) = proctor(data.path(), &["reports"]);
+    assert!(reports.contains(&format!("SAA-C03\t{id}\t")), "{reports}");
+    assert!(reports.trim_end().ends_with("Option B is ambiguous"), "{reports}");
+    let (_, stats) = proctor(data.path(), &["stats", "--json"]);
+    let stats: serde_json::Value = serde_json::from_str(&stats).unwrap();
+    assert_eq!(stats["coverage"]["seen"], 3);
+    assert_eq!(stats["calibration"]["unsure_right"], 1);
+}
