@@ -328,7 +328,7 @@ impl App {
             }
             _ => Ok(()),
         };
-        let study = App::flush_study(store, &bank.code, &mut self.study_writes, wall);
+        let study = super::study::flush(store, &bank.code, &mut self.study_writes, wall);
         let mut failed = result.err().or(study.err());
         while let Some(f) = self.outbox.first_mut() {
             match store.record_finished(f) {

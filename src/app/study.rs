@@ -107,25 +107,25 @@ impl App {
             None => "Report kept until quit; the history is off, so it is not saved".into(),
         });
     }
+}
 
-    /// Write the queued study changes, in order; what fails stays queued for the next try.
-    pub(super) fn flush_study(
-        store: &mut Store,
-        app_bank: &str,
-        writes: &mut Vec<StudyWrite>,
-        wall: chrono::DateTime<chrono::Utc>,
-    ) -> Result<(), StoreError> {
-        while let Some(w) = writes.first() {
-            match w {
-                StudyWrite::Bookmark { question_id, on } => {
-                    store.set_bookmark(app_bank, question_id, *on, wall)?
-                }
-                StudyWrite::Report(r) => {
-                    store.add_report(r, wall)?;
-                }
+/// Write the queued study changes in order; what fails stays queued for the next save.
+pub(super) fn flush(
+    store: &mut Store,
+    bank_code: &str,
+    writes: &mut Vec<StudyWrite>,
+    wall: chrono::DateTime<chrono::Utc>,
+) -> Result<(), StoreError> {
+    while let Some(w) = writes.first() {
+        match w {
+            StudyWrite::Bookmark { question_id, on } => {
+                store.set_bookmark(bank_code, question_id, *on, wall)?
             }
-            writes.remove(0);
+            StudyWrite::Report(r) => {
+                store.add_report(r, wall)?;
+            }
         }
-        Ok(())
+        writes.remove(0);
     }
+    Ok(())
 }
