@@ -349,6 +349,10 @@ impl App {
 
     /// Refresh the home screen's summary of the history when it is on top.
     pub(super) fn refresh_home(&mut self) {
+        // Reading the history (statistics included) is only worth it for a home screen on show.
+        if !matches!(self.stack.last(), Some(Screen::Home(_))) {
+            return;
+        }
         let info = match &self.store {
             Some(store) => HomeInfo::load(
                 store,

@@ -79,7 +79,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
     UPDATE attempt SET uid = 'legacy:' || bank_code || ':' || started_at || ':' || seed WHERE uid IS NULL;
     CREATE UNIQUE INDEX attempt_uid ON attempt (uid);",
     // 6: the study loop. An unsure mark per response; each question's last answer (right or wrong,
-    // sure or not), backfilled from the latest scored response; bookmarks; problem reports.
+    // sure or not), backfilled from the latest scored response; bookmarks; problem reports; and an
+    // index that lets statistics read the latest answers without sorting every response.
     "ALTER TABLE response ADD COLUMN unsure INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE question_stat ADD COLUMN last_correct INTEGER;
     ALTER TABLE question_stat ADD COLUMN last_unsure INTEGER NOT NULL DEFAULT 0;
@@ -101,7 +102,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
         question_id TEXT NOT NULL,
         note TEXT NOT NULL,
         created_at TEXT NOT NULL
-    );",
+    );
+    CREATE INDEX attempt_finished ON attempt (bank_code, finished_at);",
 ];
 
 /// Every table and column the code reads or writes.
