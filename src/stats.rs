@@ -11,8 +11,14 @@ use crate::blueprint::{Groups, group_of};
 
 /// How many of the latest answers the statistics read.
 pub const WINDOW: usize = 1000;
-/// Distinct questions answered in the window before readiness gives a number.
+/// Distinct questions answered in the window before readiness gives a number (all of them, for a
+/// bank with fewer).
 pub const READY_AFTER: usize = 50;
+
+/// The distinct questions readiness needs for this bank.
+pub fn ready_after(bank: &Bank) -> usize {
+    READY_AFTER.min(bank.questions.len()).max(1)
+}
 /// How much a right-but-unsure answer counts as knowledge: a lucky guess is half a point.
 const UNSURE_CREDIT: f64 = 0.5;
 /// The interval's z for 90%.
@@ -245,7 +251,7 @@ pub fn compute(bank: &Bank, ev: &Evidence) -> Stats {
         calibration,
         pass_mark: bank.pass_mark,
         readiness,
-        readiness_needs: READY_AFTER.saturating_sub(distinct),
+        readiness_needs: ready_after(bank).saturating_sub(distinct),
     }
 }
 
@@ -275,7 +281,7 @@ fn readiness(bank: &Bank, ev: &Evidence, answers: &[(&Answer, usize)]) -> (Optio
         count[g] += 1;
     }
     let distinct = latest.len();
-    if distinct < READY_AFTER {
+    if distinct < ready_after(bank) {
         return (None, distinct);
     }
     // A bank whose weights are all zero weighs its groups equally, as its exams do not.

@@ -101,7 +101,7 @@ pub fn report(bank: &Bank, s: &Stats) -> String {
         None => {
             text += &format!(
                 "Readiness needs answers to {} different questions.\n",
-                stats::READY_AFTER
+                stats::ready_after(bank)
             )
         }
     }

@@ -10,7 +10,6 @@ use super::Ui;
 use super::widgets::{clock, fit, follow, footer, header, select_list, truncate};
 use crate::app::keys::{self, Page};
 use crate::app::stats::{Group, StatsView};
-use crate::stats::READY_AFTER;
 
 /// Show the slowest questions from this height on.
 const SLOWEST_FROM_HEIGHT: u16 = 32;
@@ -39,7 +38,8 @@ pub fn render(ui: &Ui<'_>, v: &StatsView, area: Rect, buf: &mut Buffer) {
             s.pass_mark, r.answers
         ),
         None => format!(
-            "Readiness needs answers to {READY_AFTER} different questions; {} to go",
+            "Readiness needs answers to {} different questions; {} to go",
+            crate::stats::ready_after(&ui.bank),
             s.readiness_needs
         ),
     };
