@@ -100,3 +100,14 @@ fn drill_feedback_on_a_lucky_guess() {
     press(&mut app, &format!("{letters}!<Enter>"));
     snap_both("drill_lucky_guess", &app);
 }
+
+/// The drill's and the picker's help list the study keys and fit 80x24.
+#[test]
+fn drill_and_picker_help() {
+    let (mut app, _) = app_with(bank("ui"), Start::Drill(drill_on("addressing")));
+    press(&mut app, "?");
+    snap_both("help_drill", &app);
+    let (mut app, _) = app_with(bank("ui"), Start::Drill(DrillArgs::default()));
+    press(&mut app, "?");
+    snap_both("help_picker", &app);
+}

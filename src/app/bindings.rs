@@ -26,7 +26,7 @@ pub const BINDINGS: &[Binding] = &[
     // Drill picker and practice tests
     line(
         &[P::Picker, P::Practice],
-        "↑/↓ or j/k, PageUp/PageDown",
+        "↑/↓, j/k, PgUp/PgDn",
         Some("move"),
         Some("↑/↓ move"),
     ),
@@ -418,12 +418,7 @@ pub const BINDINGS: &[Binding] = &[
     line(&[P::History], "?", Some("this help"), Some("? help")),
     line(&[P::History], "q, Esc", Some("back"), Some("q back")),
     // Statistics
-    line(
-        &[P::Stats],
-        "↑/↓ or j/k, PageUp/PageDown",
-        Some("move"),
-        Some("↑/↓ move"),
-    ),
+    line(&[P::Stats], "↑/↓, j/k, PgUp/PgDn", Some("move"), Some("↑/↓ move")),
     line(
         &[P::Stats],
         "Enter",
