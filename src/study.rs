@@ -79,10 +79,6 @@ impl Only {
         }
     }
 
-    pub fn parse(s: &str) -> Option<Only> {
-        Only::ALL.into_iter().find(|o| o.name() == s)
-    }
-
     pub fn keeps(self, study: &Study, id: &str) -> bool {
         match self {
             Only::All => true,
@@ -162,8 +158,5 @@ mod tests {
         assert!(s.toggle_bookmark("q1") && Only::Bookmarked.keeps(&s, "q1"));
         assert!(!s.toggle_bookmark("q1") && !Only::Bookmarked.keeps(&s, "q1"));
         assert!(Only::Unseen.keeps(&s, "q2"));
-        for o in Only::ALL {
-            assert_eq!(Only::parse(o.name()), Some(o));
-        }
     }
 }

@@ -78,10 +78,7 @@ fn a_learner_who_knows_ninety_percent_is_ready_and_one_who_knows_forty_is_not() 
         let strong = learner(&bank, 0.9, 3, 65, seed);
         let r = strong.readiness.expect("enough answers for a number");
         assert!(r.score > bank.pass_mark, "90%: {r:?}");
-        assert!(
-            r.low <= expected(0.9) && expected(0.9) <= r.high,
-            "90%: {r:?}"
-        );
+        assert!(r.low <= expected(0.9) && expected(0.9) <= r.high, "90%: {r:?}");
         assert!(
             r.low < r.score && r.score < r.high,
             "an interval around it: {r:?}"

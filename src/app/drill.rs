@@ -190,7 +190,6 @@ impl Drill {
                 }
             }
             Action::Unsure if !self.checked => self.unsure = !self.unsure,
-            Action::Unsure => *cx.status = Some("Mark unsure before checking: the answer is stored".into()),
             Action::Enter | Action::Next => self.next(cx.bank, cx.status),
             Action::Back | Action::Interrupt => self.show_summary = true,
             _ => {}

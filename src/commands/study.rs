@@ -51,15 +51,11 @@ pub fn drill_list(global: &Global, args: &DrillArgs, out: &mut impl Write) -> Re
     Ok(0)
 }
 
-/// Statistics of the bank from this history at `now`.
-pub fn compute(store: &Store, bank: &Bank, now: chrono::DateTime<chrono::Utc>) -> Result<Stats, Error> {
-    Ok(stats::compute(bank, &store.evidence(&bank.code, now)?))
-}
-
 /// `proctor stats [--json]`.
 pub fn stats(global: &Global, json: bool, out: &mut impl Write) -> Result<u8, Error> {
     let bank = bank::load_valid(&load_options(global))?;
-    let s = compute(&require_store(global)?, &bank, chrono::Utc::now())?;
+    let evidence = require_store(global)?.evidence(&bank.code, chrono::Utc::now())?;
+    let s = stats::compute(&bank, &evidence);
     if json {
         writeln!(
             out,
