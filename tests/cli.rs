@@ -188,6 +188,19 @@ fn bad_options_are_usage_errors() {
     assert_eq!(out.status.code(), Some(2));
     let out = proctor(&["exam", "--format", "json"]);
     assert_eq!(out.status.code(), Some(2), "--format needs --print");
+    let out = proctor(&["review", "--limit", "0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out), "proctor: --limit must be at least 1\n");
+    let out = proctor(&["drill", "--list", "--questions", "0", "--bank", K8S]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(stderr(&out), "proctor: --questions must be at least 1\n");
+    let out = proctor(&["drill", "--list", "--bank", K8S, "nope"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).ends_with("(a drill topic is a pillar id or a notes ref)\n"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -200,7 +213,13 @@ fn an_invalid_bank_stops_print_with_its_errors() {
 
 #[test]
 fn interactive_commands_need_a_terminal() {
-    for args in [&[][..], &["exam"][..], &["drill"][..], &["notes"][..]] {
+    for args in [
+        &[][..],
+        &["exam"][..],
+        &["drill"][..],
+        &["notes"][..],
+        &["review", "--limit", "5"][..],
+    ] {
         let out = Command::new(env!("CARGO_BIN_EXE_proctor"))
             .args(args)
             .stdin(std::process::Stdio::null())

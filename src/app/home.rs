@@ -1,6 +1,7 @@
 //! The home menu, the custom-exam form and the drill picker.
 
 use super::exam::ExamSession;
+use super::input::{cycle, edit_text};
 use super::notes::NotesBrowser;
 use super::picker::DrillPicker;
 use super::{Action, Ctx, Hit, KeyContext, Screen, StoreRequest, Transition};
@@ -424,8 +425,8 @@ impl CustomForm {
     pub fn update(&mut self, action: Action, cx: &mut Ctx<'_>) -> Transition {
         let at = FIELDS.iter().position(|f| *f == self.focus).unwrap_or(0);
         match action {
-            Action::Tab => self.focus = FIELDS[(at + 1) % FIELDS.len()],
-            Action::BackTab => self.focus = FIELDS[(at + FIELDS.len() - 1) % FIELDS.len()],
+            Action::Tab => self.focus = cycle(&FIELDS, self.focus, true),
+            Action::BackTab => self.focus = cycle(&FIELDS, self.focus, false),
             Action::Enter => return self.start(cx),
             Action::Back | Action::Interrupt => return Transition::Pop,
             _ => {}
@@ -437,11 +438,10 @@ impl CustomForm {
                 } else {
                     &mut self.minutes
                 };
+                if edit_text(text, action, 4, |c| c.is_ascii_digit()) {
+                    return Transition::Stay;
+                }
                 match action {
-                    Action::Char(c) if c.is_ascii_digit() && text.len() < 4 => text.push(c),
-                    Action::Backspace => {
-                        text.pop();
-                    }
                     Action::Down => self.focus = FIELDS[at + 1],
                     Action::Up => self.focus = FIELDS[at.saturating_sub(1)],
                     _ => {}

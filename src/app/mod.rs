@@ -6,6 +6,7 @@ pub mod drill;
 pub mod exam;
 pub mod history;
 pub mod home;
+mod input;
 pub mod keys;
 pub mod notes;
 mod persist;
@@ -352,7 +353,9 @@ impl App {
             self.status = None;
         }
         if self.study_key(action) {
-            self.persist();
+            if !self.study_writes.is_empty() {
+                self.persist();
+            }
             return;
         }
         let bank = Rc::clone(&self.bank);

@@ -1,5 +1,6 @@
 //! The notes browser: a table of contents, the selected heading's section, search, and `d` to drill.
 
+use super::input::edit_text;
 use super::{Action, Ctx, Hit, KeyContext, Transition, drill_screen};
 use crate::bank::Bank;
 use crate::exam::Filters;
@@ -85,11 +86,10 @@ impl NotesBrowser {
 
     pub fn update(&mut self, action: Action, hit: Option<Hit>, cx: &mut Ctx<'_>) -> Transition {
         if let Some(typing) = &mut self.typing {
+            if edit_text(typing, action, usize::MAX, |_| true) {
+                return Transition::Stay;
+            }
             match action {
-                Action::Char(c) => typing.push(c),
-                Action::Backspace => {
-                    typing.pop();
-                }
                 Action::Enter => {
                     self.query = self.typing.take().unwrap_or_default();
                     self.search(cx.bank, true, cx.status);

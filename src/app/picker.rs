@@ -2,6 +2,7 @@
 //! filter, count and search. Each topic shows how many of its questions the filter and search keep.
 
 use super::home::menu_pick;
+use super::input::{cycle, edit_text};
 use super::{Action, Ctx, Hit, KeyContext, Transition};
 use crate::bank::Bank;
 use crate::exam::Filters;
@@ -124,63 +125,42 @@ impl DrillPicker {
     }
 
     pub fn update(&mut self, action: Action, hit: Option<Hit>, cx: &mut Ctx<'_>) -> Transition {
-        let at = FIELDS.iter().position(|f| *f == self.focus).unwrap_or(0);
         match action {
-            Action::Tab => {
-                self.focus = FIELDS[(at + 1) % FIELDS.len()];
-                return Transition::Stay;
-            }
-            Action::BackTab => {
-                self.focus = FIELDS[(at + FIELDS.len() - 1) % FIELDS.len()];
+            Action::Tab | Action::BackTab => {
+                self.focus = cycle(&FIELDS, self.focus, action == Action::Tab);
                 return Transition::Stay;
             }
             Action::Click(..) if matches!(hit, Some(Hit::Item(_))) => self.focus = PickField::Topics,
             _ => {}
         }
-        match self.focus {
-            PickField::Topics => match menu_pick(&mut self.cursor, self.topics.len(), action, hit) {
-                Ok(_) => self.start(cx),
-                Err(stay_or_back) => stay_or_back,
+        let typed = match self.focus {
+            PickField::Topics => {
+                return match menu_pick(&mut self.cursor, self.topics.len(), action, hit) {
+                    Ok(_) => self.start(cx),
+                    Err(stay_or_back) => stay_or_back,
+                };
+            }
+            PickField::Only => match action {
+                Action::Down | Action::Char(' ') | Action::Up => {
+                    self.only = cycle(&Only::ALL, self.only, action != Action::Up);
+                    true
+                }
+                _ => false,
             },
-            PickField::Only => {
-                let k = Only::ALL.iter().position(|o| *o == self.only).unwrap_or(0);
-                let n = Only::ALL.len();
-                match action {
-                    Action::Down | Action::Char(' ') => self.only = Only::ALL[(k + 1) % n],
-                    Action::Up => self.only = Only::ALL[(k + n - 1) % n],
-                    Action::Enter => return self.start(cx),
-                    Action::Back | Action::Interrupt => return Transition::Pop,
-                    _ => return Transition::Stay,
-                }
+            PickField::Count => edit_text(&mut self.count, action, 4, |c| c.is_ascii_digit()),
+            PickField::Search => edit_text(&mut self.search, action, SEARCH_MAX, |_| true),
+        };
+        if typed {
+            // The count cuts the set when it starts; it does not change what each topic holds.
+            if self.focus != PickField::Count {
                 self.recount(cx.bank, cx.study);
-                Transition::Stay
             }
-            PickField::Count | PickField::Search => {
-                let search = self.focus == PickField::Search;
-                match action {
-                    Action::Char(c)
-                        if search && !c.is_control() && self.search.chars().count() < SEARCH_MAX =>
-                    {
-                        self.search.push(c)
-                    }
-                    Action::Char(c) if !search && c.is_ascii_digit() && self.count.len() < 4 => {
-                        self.count.push(c)
-                    }
-                    Action::Backspace if search => {
-                        self.search.pop();
-                    }
-                    Action::Backspace => {
-                        self.count.pop();
-                    }
-                    Action::Enter => return self.start(cx),
-                    Action::Back | Action::Interrupt => return Transition::Pop,
-                    _ => return Transition::Stay,
-                }
-                if search {
-                    self.recount(cx.bank, cx.study);
-                }
-                Transition::Stay
-            }
+            return Transition::Stay;
+        }
+        match action {
+            Action::Enter => self.start(cx),
+            Action::Back | Action::Interrupt => Transition::Pop,
+            _ => Transition::Stay,
         }
     }
 }

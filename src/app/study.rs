@@ -2,6 +2,7 @@
 //! review: `*` bookmarks it, `R` reports a problem with it in a one-line note. Both change the app's
 //! [`Study`] at once and queue a write, so they work with the history off and survive a failed save.
 
+use super::input::edit_text;
 use super::{Action, App, KeyContext, Screen};
 use crate::store::{NewReport, Store, StoreError};
 
@@ -34,7 +35,7 @@ impl App {
         }
     }
 
-    /// Whether the question on screen is bookmarked.
+    /// Whether a question (a bank index) is bookmarked.
     pub fn bookmarked(&self, question: usize) -> bool {
         self.study.is_bookmarked(&self.bank.questions[question].id)
     }
@@ -46,15 +47,12 @@ impl App {
     /// Handle a study key or a key typed into a report; returns whether it was one.
     pub(super) fn study_key(&mut self, action: Action) -> bool {
         if let Some(draft) = self.report.as_mut() {
+            if edit_text(&mut draft.text, action, REPORT_MAX, |_| true) {
+                return true;
+            }
             match action {
                 // Time goes on behind the dialog: an exam still ends at zero.
                 Action::Tick => return false,
-                Action::Char(c) if draft.text.chars().count() < REPORT_MAX && !c.is_control() => {
-                    draft.text.push(c)
-                }
-                Action::Backspace => {
-                    draft.text.pop();
-                }
                 Action::Enter => {
                     let draft = self.report.take().expect("a draft is open");
                     self.send_report(draft);
